@@ -1,0 +1,122 @@
+// The whole experiment a learner sets up on the first screen: what the URL hash stores and what
+// "Train" and "Train all" turn into a population of models.
+import {
+  type Activation,
+  type BackendChoice,
+  type DataConfig,
+  type DatasetName,
+  DEFAULT_BN_EPSILON,
+  DEFAULT_BN_MOMENTUM,
+  DEFAULT_HYPERPARAMETERS,
+  type DecayKind,
+  type Hyperparameters,
+  type InitScheme,
+  type ModelSpec,
+  type OptimizerName,
+  type SamplingScale,
+} from './config';
+
+export interface Experiment {
+  dataset: DatasetName;
+  noise: number;
+  hidden: number[];
+  activation: Activation;
+  init: InitScheme;
+  initStd: number;
+  /** One flag per hidden layer. */
+  batchNorm: boolean[];
+  normalizeInputs: boolean;
+  optimizer: OptimizerName;
+  learningRate: number;
+  momentum: number;
+  adamBeta1: number;
+  adamBeta2: number;
+  epsilon: number;
+  miniBatchSize: number;
+  learningRateDecay: DecayKind;
+  decayRate: number;
+  seed: number;
+  /** Stop after this many steps. */
+  steps: number;
+  backend: BackendChoice;
+  /** Learning-rate sampling for "Train all". */
+  scale: SamplingScale;
+  lrMin: number;
+  lrMax: number;
+  samples: number;
+}
+
+export const DEFAULT_EXPERIMENT: Experiment = {
+  dataset: 'spiral',
+  noise: 0.1,
+  hidden: [16, 16],
+  activation: 'tanh',
+  init: 'glorot',
+  initStd: 0.1,
+  batchNorm: [false, false],
+  normalizeInputs: true,
+  optimizer: 'adam',
+  learningRate: DEFAULT_HYPERPARAMETERS.learningRate,
+  momentum: DEFAULT_HYPERPARAMETERS.momentum,
+  adamBeta1: DEFAULT_HYPERPARAMETERS.adamBeta1,
+  adamBeta2: DEFAULT_HYPERPARAMETERS.adamBeta2,
+  epsilon: DEFAULT_HYPERPARAMETERS.epsilon,
+  miniBatchSize: DEFAULT_HYPERPARAMETERS.miniBatchSize,
+  learningRateDecay: 'none',
+  decayRate: DEFAULT_HYPERPARAMETERS.decayRate,
+  seed: 1,
+  steps: 2000,
+  backend: 'auto',
+  scale: 'log',
+  lrMin: 1e-4,
+  lrMax: 1,
+  samples: 16,
+};
+
+/** Points generated for each 2-D toy set. */
+export const TOY_SET_SIZE = 1000;
+export const DEV_FRACTION = 0.2;
+
+export function dataConfigOf(e: Experiment): DataConfig {
+  return {
+    dataset: e.dataset,
+    noise: e.noise,
+    size: TOY_SET_SIZE,
+    devFraction: DEV_FRACTION,
+    normalizeInputs: e.normalizeInputs,
+    seed: e.seed,
+  };
+}
+
+export function hyperparametersOf(e: Experiment, learningRate = e.learningRate): Hyperparameters {
+  return {
+    ...DEFAULT_HYPERPARAMETERS,
+    learningRate,
+    momentum: e.momentum,
+    adamBeta1: e.adamBeta1,
+    adamBeta2: e.adamBeta2,
+    epsilon: e.epsilon,
+    miniBatchSize: e.miniBatchSize,
+    learningRateDecay: e.learningRateDecay,
+    decayRate: e.decayRate,
+  };
+}
+
+/**
+ * The model the experiment describes. Models of a "Train all" population share the seed on purpose:
+ * same initial weights, same mini-batch order, so their curves differ only by α.
+ */
+export function modelSpecOf(e: Experiment, learningRate = e.learningRate): ModelSpec {
+  return {
+    hidden: [...e.hidden],
+    activation: e.activation,
+    init: e.init,
+    initStd: e.initStd,
+    batchNorm: e.hidden.map((_, i) => e.batchNorm[i] ?? false),
+    bnMomentum: DEFAULT_BN_MOMENTUM,
+    bnEpsilon: DEFAULT_BN_EPSILON,
+    optimizer: e.optimizer,
+    hyper: hyperparametersOf(e, learningRate),
+    seed: e.seed,
+  };
+}

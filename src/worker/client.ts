@@ -1,0 +1,73 @@
+// The page's handle on the training worker: numbers requests, matches replies to them,
+// and hands run events to whoever subscribed.
+import type { ReplyTo, Request, WorkerEvent, WorkerMessage } from './protocol';
+
+type RequestType = keyof ReplyTo;
+/** A request of the given type, without its id (the client assigns it). */
+export type RequestBody<T extends RequestType> = Omit<Extract<Request, { type: T }>, 'id'>;
+
+interface Pending {
+  resolve: (reply: ReplyTo[RequestType]) => void;
+  reject: (error: Error) => void;
+}
+
+export interface WorkerLike {
+  postMessage(message: Request): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<WorkerMessage>) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+export class TrainingClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<(event: WorkerEvent) => void>();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => this.receive(e.data));
+    worker.addEventListener('error', (e: ErrorEvent) => {
+      const error = new Error(`The training worker failed: ${e.message || 'unknown error'}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    });
+  }
+
+  /** Sends a request and resolves with the reply its type names (rejects on an 'error' reply). */
+  request<T extends RequestType>(body: RequestBody<T>): Promise<ReplyTo[T]> {
+    const id = this.nextId++;
+    return new Promise<ReplyTo[T]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      this.worker.postMessage({ ...body, id } as Request);
+    });
+  }
+
+  /** Listens to run events (progress, status, divergence); returns the unsubscribe function. */
+  subscribe(listener: (event: WorkerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('The training worker was terminated.'));
+    this.pending.clear();
+  }
+
+  private receive(message: WorkerMessage): void {
+    if ('id' in message) {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if (message.type === 'error') pending.reject(new Error(message.message));
+      else pending.resolve(message);
+      return;
+    }
+    for (const listener of this.listeners) listener(message);
+  }
+}
+
+/** Starts the module worker that trains (Vite bundles it as its own chunk, with tfjs inside). */
+export function createTrainingClient(): TrainingClient {
+  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
+  return new TrainingClient(worker as unknown as WorkerLike);
+}

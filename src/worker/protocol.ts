@@ -1,0 +1,209 @@
+// Every message between the page and the training worker, both directions, in one place.
+// Requests carry an id; the worker answers each with exactly one reply of the type that
+// ReplyTo names for it (or an 'error' with the same id), so no handler needs a cast.
+import type { BackendChoice, BackendName, DataConfig, Hyperparameters, ModelSpec } from '../core/config';
+
+// ---------- page -> worker ----------
+
+export interface StartRequest {
+  type: 'start';
+  id: number;
+  runId: number;
+  data: DataConfig;
+  models: ModelSpec[];
+  backend: BackendChoice;
+  /** Every model stops after this many steps. */
+  maxSteps: number;
+  /** Dev cost and accuracy are computed every this many steps (and at the end). */
+  evalEvery: number;
+  /** Start paused (the learner then presses Step or Resume). */
+  paused: boolean;
+  /** Decision-boundary heatmap of one model, 2-D datasets only. */
+  boundary?: { model: number; resolution: number };
+}
+
+export interface RunRequest<T extends string> {
+  type: T;
+  id: number;
+  runId: number;
+}
+
+export type PauseRequest = RunRequest<'pause'>;
+export type ResumeRequest = RunRequest<'resume'>;
+/** Stop training and dispose of every tensor of the run. */
+export type StopRequest = RunRequest<'stop'>;
+
+export interface StepRequest extends RunRequest<'step'> {
+  /** How many steps to take before pausing again. */
+  steps: number;
+}
+
+export interface SetHyperparametersRequest extends RunRequest<'setHyperparameters'> {
+  model: number;
+  hyper: Partial<Hyperparameters>;
+}
+
+export interface SnapshotRequest extends RunRequest<'snapshot'> {
+  model: number;
+}
+
+export interface RestoreRequest extends RunRequest<'restore'> {
+  model: number;
+  snapshotId: number;
+}
+
+export interface MemoryRequest {
+  type: 'memory';
+  id: number;
+}
+
+export type Request =
+  | StartRequest
+  | PauseRequest
+  | ResumeRequest
+  | StopRequest
+  | StepRequest
+  | SetHyperparametersRequest
+  | SnapshotRequest
+  | RestoreRequest
+  | MemoryRequest;
+
+// ---------- worker -> page: replies ----------
+
+export interface Ack {
+  type: 'ack';
+  id: number;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend, in words a learner can read ("fastest of webgl, wasm"). */
+  reason: string;
+  /** Milliseconds per step measured by 'auto' for each backend that started. */
+  timings: Partial<Record<BackendName, number>>;
+  /** Backends that failed to start, with the reason. */
+  failed: Partial<Record<BackendName, string>>;
+}
+
+export interface DataInfo {
+  trainSize: number;
+  devSize: number;
+  inputs: number;
+  classes: number;
+  /** Raw 2-D points (x0, y0, x1, y1, ...), labels and split (1 = dev), for drawing the toy sets. */
+  points?: { xy: Float32Array; label: Uint8Array; dev: Uint8Array };
+  /** Input-space box of the boundary grid: [xMin, xMax, yMin, yMax]. */
+  bounds?: [number, number, number, number];
+}
+
+export interface Started {
+  type: 'started';
+  id: number;
+  runId: number;
+  backend: BackendInfo;
+  data: DataInfo;
+}
+
+export interface SnapshotTaken {
+  type: 'snapshotTaken';
+  id: number;
+  runId: number;
+  model: number;
+  snapshotId: number;
+  step: number;
+}
+
+export interface MemoryReport {
+  type: 'memoryReport';
+  id: number;
+  numTensors: number;
+  numBytes: number;
+  backend: string;
+}
+
+export interface ErrorReply {
+  type: 'error';
+  id: number;
+  message: string;
+}
+
+/** Which reply each request gets. */
+export interface ReplyTo {
+  start: Started;
+  pause: Ack;
+  resume: Ack;
+  stop: Ack;
+  step: Ack;
+  setHyperparameters: Ack;
+  snapshot: SnapshotTaken;
+  restore: Ack;
+  memory: MemoryReport;
+}
+
+export type Reply = ReplyTo[keyof ReplyTo] | ErrorReply;
+
+// ---------- worker -> page: events ----------
+
+export type RunStatus = 'running' | 'paused' | 'finished' | 'stopped';
+export type ModelStatus = 'training' | 'diverged' | 'finished';
+
+/**
+ * What the run did since the last batch (sent at most every ~50 ms). Flat, parallel, transferable
+ * arrays: point i is (model[i], step[i], value[i]).
+ */
+export interface ProgressEvent {
+  type: 'progress';
+  runId: number;
+  train: { model: Int32Array; step: Int32Array; cost: Float32Array };
+  dev: { model: Int32Array; step: Int32Array; cost: Float32Array; accuracy: Float32Array };
+  /** Steps taken so far by each model. */
+  steps: Int32Array;
+  /** Current effective learning rate of each model (after decay). */
+  learningRate: Float32Array;
+  /** Probability of class 1 on a resolution x resolution grid (row-major, y from bottom), when asked. */
+  boundary?: { model: number; resolution: number; probs: Float32Array };
+}
+
+export interface StatusEvent {
+  type: 'status';
+  runId: number;
+  status: RunStatus;
+}
+
+export interface ModelStatusEvent {
+  type: 'modelStatus';
+  runId: number;
+  model: number;
+  status: ModelStatus;
+  step: number;
+  /** For 'diverged': what was seen ("cost became NaN", "cost 1.2e3 exceeded 100"). */
+  reason?: string;
+}
+
+/** An error that belongs to no request (the training loop failed). */
+export interface RunErrorEvent {
+  type: 'runError';
+  runId: number;
+  message: string;
+}
+
+export type WorkerEvent = ProgressEvent | StatusEvent | ModelStatusEvent | RunErrorEvent;
+
+export type WorkerMessage = Reply | WorkerEvent;
+
+/** The transferable buffers of a progress event, so that posting it copies nothing. */
+export function progressTransferables(e: ProgressEvent): ArrayBuffer[] {
+  const arrays = [
+    e.train.model,
+    e.train.step,
+    e.train.cost,
+    e.dev.model,
+    e.dev.step,
+    e.dev.cost,
+    e.dev.accuracy,
+    e.steps,
+    e.learningRate,
+  ];
+  if (e.boundary) arrays.push(e.boundary.probs);
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
