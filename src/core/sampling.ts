@@ -1,0 +1,87 @@
+// Random search over hyperparameters. Sampling on a log scale spends equal effort on each decade,
+// which is what matters for α (1e-4..1) and for 1−β (β near 1 is where small changes bite).
+import type { SamplingScale } from './config';
+import { createRng, deriveSeed, type Rng } from './rng';
+
+/** Uniform in [lo, hi). */
+export function sampleLinear(rng: Rng, lo: number, hi: number): number {
+  return lo + (hi - lo) * rng.next();
+}
+
+/** r uniform in [log10 lo, log10 hi], then 10^r: each decade gets the same share. */
+export function sampleLog(rng: Rng, lo: number, hi: number): number {
+  const r = sampleLinear(rng, Math.log10(lo), Math.log10(hi));
+  // Clamp: 10^log10(x) can land a rounding error outside [lo, hi].
+  return Math.min(hi, Math.max(lo, 10 ** r));
+}
+
+/** For β in [lo, hi] ⊂ (0, 1): sample 1−β on a log scale, so 0.9→0.99 weighs as much as 0.99→0.999. */
+export function sampleOneMinusLog(rng: Rng, lo: number, hi: number): number {
+  const r = sampleLinear(rng, Math.log10(1 - hi), Math.log10(1 - lo));
+  return Math.min(hi, Math.max(lo, 1 - 10 ** r));
+}
+
+/** Uniform integer in [lo, hi], both ends included. */
+export function sampleInt(rng: Rng, lo: number, hi: number): number {
+  return lo + rng.int(hi - lo + 1);
+}
+
+export function sampleChoice<T>(rng: Rng, choices: readonly T[]): T {
+  if (choices.length === 0) throw new Error('sampleChoice needs at least one choice');
+  return choices[rng.int(choices.length)];
+}
+
+/** The learning rates of a "Train all" population; a dedicated stream keeps them independent of the weights. */
+export function sampleLearningRates(
+  scale: SamplingScale,
+  lrMin: number,
+  lrMax: number,
+  count: number,
+  seed: number,
+): number[] {
+  const rng = createRng(deriveSeed(seed, 'lr-samples'));
+  const draw = scale === 'log' ? sampleLog : sampleLinear;
+  return Array.from({ length: count }, () => draw(rng, lrMin, lrMax));
+}
+
+export interface DecadeBin {
+  exponent: number;
+  low: number;
+  high: number;
+  count: number;
+  fraction: number;
+}
+
+/** floor(log10 v), corrected where log10 rounds across a decade boundary. */
+function decadeOf(v: number): number {
+  let k = Math.floor(Math.log10(v));
+  if (10 ** k > v) k -= 1;
+  else if (10 ** (k + 1) <= v) k += 1;
+  return k;
+}
+
+/** One bin per decade [10^k, 10^(k+1)) between lo and hi, to show how evenly a scale covers decades. */
+export function decadeHistogram(values: number[], lo: number, hi: number): DecadeBin[] {
+  const first = decadeOf(lo);
+  let last = decadeOf(hi);
+  // hi exactly on a decade boundary (e.g. 1) closes the previous bin instead of opening an empty one.
+  if (last > first && 10 ** last >= hi) last -= 1;
+  const bins: DecadeBin[] = [];
+  for (let k = first; k <= last; k++) {
+    bins.push({
+      exponent: k,
+      low: Math.max(lo, 10 ** k),
+      high: Math.min(hi, 10 ** (k + 1)),
+      count: 0,
+      fraction: 0,
+    });
+  }
+  for (const v of values) {
+    if (!(v >= lo && v <= hi)) continue;
+    const k = Math.min(last, Math.max(first, decadeOf(v)));
+    bins[k - first].count += 1;
+  }
+  const total = values.length;
+  for (const b of bins) b.fraction = total > 0 ? b.count / total : 0;
+  return bins;
+}
