@@ -1,5 +1,6 @@
 // The page's handle on the training worker: numbers requests, matches replies to them,
 // and hands run events to whoever subscribed.
+import { digitsBinUrl } from '../core/datasets';
 import type { ReplyTo, Request, WorkerEvent, WorkerMessage } from './protocol';
 
 type RequestType = keyof ReplyTo;
@@ -35,9 +36,14 @@ export class TrainingClient {
   /** Sends a request and resolves with the reply its type names (rejects on an 'error' reply). */
   request<T extends RequestType>(body: RequestBody<T>): Promise<ReplyTo[T]> {
     const id = this.nextId++;
+    const message = { ...body, id } as Request;
+    // The worker's own URL says nothing about where the page's public/ files live: tell it.
+    if (message.type === 'start' && !message.digitsUrl && typeof document !== 'undefined') {
+      message.digitsUrl = new URL(digitsBinUrl, document.baseURI).href;
+    }
     return new Promise<ReplyTo[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
-      this.worker.postMessage({ ...body, id } as Request);
+      this.worker.postMessage(message);
     });
   }
 

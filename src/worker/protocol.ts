@@ -18,6 +18,8 @@ export interface StartRequest {
   evalEvery: number;
   /** Start paused (the learner then presses Step or Resume). */
   paused: boolean;
+  /** Absolute URL of public/data/digits.bin (the client fills it in from the page's base URL). */
+  digitsUrl?: string;
   /** Decision-boundary heatmap of one model, 2-D datasets only. */
   boundary?: { model: number; resolution: number };
 }

@@ -1,0 +1,218 @@
+/// <reference lib="webworker" />
+// The training worker: a thin switch from protocol messages to the engine. It owns every tensor;
+// the page only ever sees plain numbers.
+import type { DataConfig, ModelSpec } from '../core/config';
+import { activateBackend, type ChosenBackend, chooseBackend } from '../engine/backends';
+import { type PreparedData, prepareData } from '../engine/preparedData';
+import { RunLoop } from '../engine/runLoop';
+import { tf } from '../engine/tf';
+import { Trainer } from '../engine/trainer';
+import {
+  type DataInfo,
+  type ProgressEvent,
+  progressTransferables,
+  type ReplyTo,
+  type Request,
+  type StartRequest,
+  type WorkerMessage,
+} from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const runs = new Map<number, RunLoop>();
+let digitsBytes: Promise<Uint8Array> | null = null;
+
+function post(message: WorkerMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+async function loadData(config: DataConfig, digitsUrl: string | undefined): Promise<PreparedData> {
+  if (config.dataset !== 'digits') return prepareData(config);
+  if (!digitsBytes) {
+    const url = digitsUrl ?? new URL('data/digits.bin', `${self.location.origin}/`).href;
+    digitsBytes = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`Could not load the digits data (${response.status} from ${url}).`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    digitsBytes.catch(() => {
+      digitsBytes = null;
+    });
+  }
+  return prepareData(config, await digitsBytes);
+}
+
+/** Milliseconds per step of this very workload on the active backend (for 'auto'). */
+async function timeWorkload(data: PreparedData, models: ModelSpec[]): Promise<number> {
+  const trainer = new Trainer(data, models, { maxSteps: 1e9, evalEvery: 1e9 });
+  try {
+    trainer.step(); // first steps compile kernels (shaders on webgl): not part of the timing
+    trainer.step();
+    await trainer.collect();
+    const start = performance.now();
+    let steps = 0;
+    while (steps < 20 && (steps < 3 || performance.now() - start < 150)) {
+      trainer.step();
+      steps++;
+    }
+    await trainer.collect();
+    return (performance.now() - start) / steps;
+  } finally {
+    trainer.dispose();
+  }
+}
+
+// 'auto' times every backend on the workload; the verdict holds for the same workload shape.
+const autoVerdicts = new Map<string, ChosenBackend>();
+
+async function pickBackend(request: StartRequest, data: PreparedData): Promise<ChosenBackend> {
+  if (request.backend !== 'auto')
+    return chooseBackend(request.backend, () => timeWorkload(data, request.models));
+  const key = JSON.stringify([
+    request.data.dataset,
+    request.models.length,
+    request.models.map((m) => [m.hidden, m.batchNorm, m.optimizer, m.hyper.miniBatchSize]),
+  ]);
+  const known = autoVerdicts.get(key);
+  if (known && !(await activateBackend(known.name))) return known;
+  const chosen = await chooseBackend('auto', () => timeWorkload(data, request.models));
+  autoVerdicts.set(key, chosen);
+  return chosen;
+}
+
+function dataInfo(data: PreparedData): DataInfo {
+  return {
+    trainSize: data.trainSize,
+    devSize: data.devSize,
+    inputs: data.inputs,
+    classes: data.classes,
+    points: data.raw && { xy: data.raw.xy.slice(), label: data.raw.label.slice(), dev: data.raw.dev.slice() },
+    bounds: data.raw?.bounds,
+  };
+}
+
+async function start(request: StartRequest): Promise<ReplyTo['start']> {
+  // One run at a time: a new run may switch the tfjs backend, which tensors of another run can't survive.
+  for (const [id, run] of runs) {
+    runs.delete(id);
+    await run.stop();
+  }
+  const data = await loadData(request.data, request.digitsUrl);
+  const chosen = await pickBackend(request, data);
+  const trainer = new Trainer(data, request.models, {
+    maxSteps: request.maxSteps,
+    evalEvery: request.evalEvery,
+  });
+  const runId = request.runId;
+  const boundary = request.boundary && data.inputs === 2 ? request.boundary : undefined;
+  const loop = new RunLoop(
+    trainer,
+    {
+      progress(batch) {
+        const event: ProgressEvent = {
+          type: 'progress',
+          runId,
+          train: {
+            model: Int32Array.from(batch.train.model),
+            step: Int32Array.from(batch.train.step),
+            cost: Float32Array.from(batch.train.cost),
+          },
+          dev: {
+            model: Int32Array.from(batch.dev.model),
+            step: Int32Array.from(batch.dev.step),
+            cost: Float32Array.from(batch.dev.cost),
+            accuracy: Float32Array.from(batch.dev.accuracy),
+          },
+          steps: Int32Array.from(batch.steps),
+          learningRate: Float32Array.from(batch.learningRate),
+          boundary: batch.boundary && { ...batch.boundary, probs: Float32Array.from(batch.boundary.probs) },
+        };
+        post(event, progressTransferables(event));
+      },
+      status(status) {
+        post({ type: 'status', runId, status });
+      },
+      modelStatus(change) {
+        post({ type: 'modelStatus', runId, ...change });
+      },
+      error(message) {
+        post({ type: 'runError', runId, message });
+      },
+    },
+    boundary,
+  );
+  runs.set(runId, loop);
+  const info = dataInfo(data);
+  const reply: ReplyTo['start'] = { type: 'started', id: request.id, runId, backend: chosen, data: info };
+  post(reply, info.points ? [info.points.xy.buffer, info.points.label.buffer, info.points.dev.buffer] : []);
+  if (request.paused) post({ type: 'status', runId, status: 'paused' });
+  else loop.resume();
+  return reply;
+}
+
+function runOf(runId: number): RunLoop {
+  const run = runs.get(runId);
+  if (!run) throw new Error(`Run ${runId} is not active.`);
+  return run;
+}
+
+async function handle(request: Request): Promise<void> {
+  const ack = () => post({ type: 'ack', id: request.id });
+  switch (request.type) {
+    case 'start':
+      await start(request); // posts its own reply, with transferables
+      return;
+    case 'pause':
+      runOf(request.runId).pause();
+      return ack();
+    case 'resume':
+      runOf(request.runId).resume();
+      return ack();
+    case 'step':
+      runOf(request.runId).step(request.steps);
+      return ack();
+    case 'stop': {
+      const run = runs.get(request.runId);
+      runs.delete(request.runId);
+      if (run) await run.stop();
+      return ack();
+    }
+    case 'setHyperparameters':
+      runOf(request.runId).setHyperparameters(request.model, request.hyper);
+      return ack();
+    case 'snapshot': {
+      const taken = runOf(request.runId).snapshot(request.model);
+      post({ type: 'snapshotTaken', id: request.id, runId: request.runId, model: request.model, ...taken });
+      return;
+    }
+    case 'restore':
+      runOf(request.runId).restore(request.model, request.snapshotId);
+      return ack();
+    case 'memory': {
+      const memory = tf.memory();
+      post({
+        type: 'memoryReport',
+        id: request.id,
+        numTensors: memory.numTensors,
+        numBytes: memory.numBytes,
+        backend: tf.getBackend() ?? 'none',
+      });
+      return;
+    }
+  }
+}
+
+// Requests are handled one after another, in the order sent, so that a 'stop' never overtakes the
+// 'start' it follows. The training loop itself runs beside this queue (resume only kicks it off).
+let queue: Promise<void> = Promise.resolve();
+self.addEventListener('message', (event: MessageEvent<Request>) => {
+  const request = event.data;
+  queue = queue
+    .then(() => handle(request))
+    .catch((error: unknown) => {
+      post({
+        type: 'error',
+        id: request.id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    });
+});
