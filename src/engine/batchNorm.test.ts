@@ -63,7 +63,7 @@ describe('batch norm in the engine', () => {
     for (let u = 0; u < 4; u++) {
       const ref = batchNormUnit(unitColumn(z, u), gamma[u], beta[u], eps);
       unitColumn(zTilde, u).forEach((v, i) => {
-        expect(v).toBeCloseTo(ref.zTilde[i], 4));
+        expect(v).toBeCloseTo(ref.zTilde[i], 4);
       });
     }
   });
@@ -77,7 +77,7 @@ describe('batch norm in the engine', () => {
     );
     for (let u = 0; u < 4; u++)
       unitColumn(zTilde, u).forEach((v, i) => {
-        expect(v).toBeCloseTo(unitColumn(z, u)[i], 4));
+        expect(v).toBeCloseTo(unitColumn(z, u)[i], 4);
       });
   });
 

@@ -50,7 +50,7 @@ describe('a population of models', () => {
       const solo = await costs(alone, 20);
       alone.dispose();
       solo.forEach((row, step) => {
-        expect(Math.abs(row[0] - stacked[step][m])).toBeLessThan(1e-5));
+        expect(Math.abs(row[0] - stacked[step][m])).toBeLessThan(1e-5);
       });
     }
   });
