@@ -38,7 +38,11 @@ export class TrainingClient {
     const id = this.nextId++;
     const message = { ...body, id } as Request;
     // The worker's own URL says nothing about where the page's public/ files live: tell it.
-    if (message.type === 'start' && !message.digitsUrl && typeof document !== 'undefined') {
+    if (
+      (message.type === 'start' || message.type === 'benchmark') &&
+      !message.digitsUrl &&
+      typeof document !== 'undefined'
+    ) {
       message.digitsUrl = new URL(digitsBinUrl, document.baseURI).href;
     }
     return new Promise<ReplyTo[T]>((resolve, reject) => {

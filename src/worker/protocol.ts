@@ -59,6 +59,23 @@ export interface MemoryRequest {
   id: number;
 }
 
+/**
+ * Times training inside this worker for the benchmark: `population` models either stacked in one
+ * population ('stacked') or as that many populations of one, trained one after the other ('separate').
+ */
+export interface BenchmarkRequest {
+  type: 'benchmark';
+  id: number;
+  data: DataConfig;
+  model: ModelSpec;
+  backend: BackendName;
+  population: number;
+  mode: 'stacked' | 'separate';
+  /** Timed steps per population (after warm-up steps that compile kernels). */
+  steps: number;
+  digitsUrl?: string;
+}
+
 export type Request =
   | StartRequest
   | PauseRequest
@@ -68,7 +85,8 @@ export type Request =
   | SetHyperparametersRequest
   | SnapshotRequest
   | RestoreRequest
-  | MemoryRequest;
+  | MemoryRequest
+  | BenchmarkRequest;
 
 // ---------- worker -> page: replies ----------
 
@@ -123,6 +141,15 @@ export interface MemoryReport {
   backend: string;
 }
 
+export interface BenchmarkResult {
+  type: 'benchmarkResult';
+  id: number;
+  backend: BackendName;
+  modelStepsPerSec: number;
+  /** Wall time of the timed part. */
+  elapsedMs: number;
+}
+
 export interface ErrorReply {
   type: 'error';
   id: number;
@@ -140,6 +167,7 @@ export interface ReplyTo {
   snapshot: SnapshotTaken;
   restore: Ack;
   memory: MemoryReport;
+  benchmark: BenchmarkResult;
 }
 
 export type Reply = ReplyTo[keyof ReplyTo] | ErrorReply;

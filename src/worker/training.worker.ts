@@ -8,6 +8,7 @@ import { RunLoop } from '../engine/runLoop';
 import { tf } from '../engine/tf';
 import { Trainer } from '../engine/trainer';
 import {
+  type BenchmarkRequest,
   type DataInfo,
   type ProgressEvent,
   progressTransferables,
@@ -77,6 +78,39 @@ async function pickBackend(request: StartRequest, data: PreparedData): Promise<C
   const chosen = await chooseBackend('auto', () => timeWorkload(data, request.models));
   autoVerdicts.set(key, chosen);
   return chosen;
+}
+
+/** Model-steps per second of `population` models, stacked or one population after another. */
+async function benchmark(
+  data: PreparedData,
+  request: BenchmarkRequest,
+): Promise<{ modelStepsPerSec: number; elapsedMs: number }> {
+  const models = Array.from({ length: request.population }, (_, i) => ({
+    ...request.model,
+    seed: request.model.seed + i,
+  }));
+  const populations = request.mode === 'stacked' ? [models] : models.map((m) => [m]);
+  const trainers = populations.map((p) => new Trainer(data, p, { maxSteps: 1e9, evalEvery: 1e9 }));
+  try {
+    for (const t of trainers) {
+      t.step(); // warm-up: kernels compile on the first steps
+      t.step();
+      await t.collect();
+    }
+    const start = performance.now();
+    for (const t of trainers) {
+      // Read costs back every 10 steps, as the run loop's chunks do.
+      for (let s = 0; s < request.steps; s++) {
+        t.step();
+        if (s % 10 === 9) await t.collect();
+      }
+      await t.collect();
+    }
+    const elapsedMs = performance.now() - start;
+    return { modelStepsPerSec: (request.population * request.steps * 1000) / elapsedMs, elapsedMs };
+  } finally {
+    for (const t of trainers) t.dispose();
+  }
 }
 
 function dataInfo(data: PreparedData): DataInfo {
@@ -187,6 +221,14 @@ async function handle(request: Request): Promise<void> {
     case 'restore':
       runOf(request.runId).restore(request.model, request.snapshotId);
       return ack();
+    case 'benchmark': {
+      const data = await loadData(request.data, request.digitsUrl);
+      const error = await activateBackend(request.backend);
+      if (error) throw new Error(`${request.backend} did not start: ${error}`);
+      const result = await benchmark(data, request);
+      post({ type: 'benchmarkResult', id: request.id, backend: request.backend, ...result });
+      return;
+    }
     case 'memory': {
       const memory = tf.memory();
       post({
