@@ -4,8 +4,10 @@ import { digitsBinUrl } from '../core/datasets';
 import type { ReplyTo, Request, WorkerEvent, WorkerMessage } from './protocol';
 
 type RequestType = keyof ReplyTo;
-/** A request of the given type, without its id (the client assigns it). */
-export type RequestBody<T extends RequestType> = Omit<Extract<Request, { type: T }>, 'id'>;
+/** Any request without its id (the client assigns it); distributive, so each keeps its own fields. */
+export type AnyRequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+/** A request of the given type, without its id. */
+export type RequestBody<T extends RequestType> = Extract<AnyRequestBody, { type: T }>;
 
 interface Pending {
   resolve: (reply: ReplyTo[RequestType]) => void;
@@ -34,7 +36,7 @@ export class TrainingClient {
   }
 
   /** Sends a request and resolves with the reply its type names (rejects on an 'error' reply). */
-  request<T extends RequestType>(body: RequestBody<T>): Promise<ReplyTo[T]> {
+  request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]> {
     const id = this.nextId++;
     const message = { ...body, id } as Request;
     // The worker's own URL says nothing about where the page's public/ files live: tell it.
@@ -45,7 +47,7 @@ export class TrainingClient {
     ) {
       message.digitsUrl = new URL(digitsBinUrl, document.baseURI).href;
     }
-    return new Promise<ReplyTo[T]>((resolve, reject) => {
+    return new Promise<ReplyTo[B['type']]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
       this.worker.postMessage(message);
     });

@@ -1,0 +1,103 @@
+// Module-level selectors: each component picks only what it shows (used with useShallow, so a
+// selector returns an object of stable references or primitives, never a freshly built array).
+import type { AppState } from './store';
+
+export const selectExperiment = (s: AppState) => s.experiment;
+export const selectExperimentRevision = (s: AppState) => s.experimentRevision;
+
+export const selectDatasetControls = (s: AppState) => ({
+  dataset: s.experiment.dataset,
+  noise: s.experiment.noise,
+  normalizeInputs: s.experiment.normalizeInputs,
+  setField: s.setField,
+});
+
+export const selectNetworkControls = (s: AppState) => ({
+  hidden: s.experiment.hidden,
+  activation: s.experiment.activation,
+  init: s.experiment.init,
+  initStd: s.experiment.initStd,
+  setField: s.setField,
+  setHiddenLayerCount: s.setHiddenLayerCount,
+  setUnits: s.setUnits,
+});
+
+export const selectBatchNormControls = (s: AppState) => ({
+  hidden: s.experiment.hidden,
+  batchNorm: s.experiment.batchNorm,
+  setBatchNormAll: s.setBatchNormAll,
+  setBatchNormLayer: s.setBatchNormLayer,
+});
+
+export const selectOptimizerControls = (s: AppState) => ({
+  optimizer: s.experiment.optimizer,
+  momentum: s.experiment.momentum,
+  adamBeta1: s.experiment.adamBeta1,
+  adamBeta2: s.experiment.adamBeta2,
+  epsilon: s.experiment.epsilon,
+  setField: s.setField,
+});
+
+export const selectTrainingControls = (s: AppState) => ({
+  dataset: s.experiment.dataset,
+  learningRate: s.experiment.learningRate,
+  miniBatchSize: s.experiment.miniBatchSize,
+  learningRateDecay: s.experiment.learningRateDecay,
+  decayRate: s.experiment.decayRate,
+  seed: s.experiment.seed,
+  steps: s.experiment.steps,
+  backend: s.experiment.backend,
+  setField: s.setField,
+});
+
+export const selectSampling = (s: AppState) => ({
+  scale: s.experiment.scale,
+  lrMin: s.experiment.lrMin,
+  lrMax: s.experiment.lrMax,
+  samples: s.experiment.samples,
+  seed: s.experiment.seed,
+  setField: s.setField,
+});
+
+/** Everything the buttons need to decide what they can do and why not. */
+export const selectRunButtons = (s: AppState) => ({
+  status: s.status,
+  experiment: s.experiment,
+  fieldErrors: s.fieldErrors,
+  train: s.train,
+  trainAll: s.trainAll,
+  pause: s.pause,
+  resume: s.resume,
+  step: s.step,
+  reset: s.reset,
+});
+
+export const selectFieldError = (key: string) => (s: AppState) => s.fieldErrors[key] ?? null;
+export const selectSetFieldError = (s: AppState) => s.setFieldError;
+
+export const selectReadouts = (s: AppState) => ({
+  status: s.status,
+  kind: s.kind,
+  readouts: s.readouts,
+  backend: s.backend,
+  models: s.models,
+});
+
+export const selectChart = (s: AppState) => ({
+  kind: s.kind,
+  series: s.series,
+  seriesVersion: s.seriesVersion,
+  models: s.models,
+  lrRange: s.lrRange,
+});
+
+export const selectBoundary = (s: AppState) => ({
+  kind: s.kind,
+  dataset: s.experiment.dataset,
+  data: s.data,
+  boundary: s.boundary,
+  status: s.status,
+});
+
+export const selectNotices = (s: AppState) => ({ notices: s.notices, dismissNotices: s.dismissNotices });
+export const selectError = (s: AppState) => ({ error: s.error, dismissError: s.dismissError });

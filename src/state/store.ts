@@ -1,0 +1,352 @@
+// The app's one store, built from typed slices: the experiment the learner sets up, the run that
+// trains it, and what the page must tell the learner (URL notices, errors). Data and actions live
+// together; components read it only through the module-level selectors in selectors.ts.
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { ModelSpec } from '../core/config';
+import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../core/experiment';
+import { sampleLearningRates } from '../core/sampling';
+import type { BackendInfo, DataInfo, ModelStatus, ModelStatusEvent, RunStatus } from '../worker/protocol';
+import { type BoundaryFrame, type Bridge, createBridge, type TrainingPort } from './bridge';
+import { type Readouts, RunSeries, readoutsOf } from './runSeries';
+import { experimentProblems } from './problems';
+
+export type RunPhase = 'idle' | 'starting' | RunStatus | 'error';
+
+/** A single model, or a "Train all" population sampled over α. */
+export type RunKind = 'single' | 'population';
+
+export interface ModelInfo {
+  /** The initial α this model was given. */
+  learningRate: number;
+  status: ModelStatus;
+  /** For a diverged model: when and why. */
+  divergedAtStep?: number;
+  reason?: string;
+}
+
+export interface ExperimentSlice {
+  experiment: Experiment;
+  /** Bumped when the whole experiment is replaced (a pasted link), so edited fields reset. */
+  experimentRevision: number;
+  /** What decoding the URL changed or ignored, each naming its field. */
+  notices: string[];
+  /** Text-level problems of controls (what was typed is not a valid value), by field key. */
+  fieldErrors: Record<string, string>;
+  setField<K extends keyof Experiment>(key: K, value: Experiment[K]): void;
+  setHiddenLayerCount(count: number): void;
+  setUnits(layer: number, units: number): void;
+  setBatchNormAll(on: boolean): void;
+  setBatchNormLayer(layer: number, on: boolean): void;
+  setFieldError(key: string, message: string | null): void;
+  loadExperiment(experiment: Experiment, notices: string[]): void;
+  dismissNotices(): void;
+}
+
+export interface RunSlice {
+  runId: number | null;
+  status: RunPhase;
+  kind: RunKind;
+  models: ModelInfo[];
+  /** The bounds used to colour a population's curves (the sampled α range). */
+  lrRange: [number, number];
+  backend: BackendInfo | null;
+  data: DataInfo | null;
+  /** Growable buffers of every curve; mutated in place, so read it together with seriesVersion. */
+  series: RunSeries | null;
+  seriesVersion: number;
+  readouts: Readouts | null;
+  boundary: BoundaryFrame | null;
+  /** The last failed request or run error, shown in a banner until dismissed. */
+  error: string | null;
+  train(): Promise<void>;
+  trainAll(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  step(): Promise<void>;
+  reset(): Promise<void>;
+  dismissError(): void;
+  receiveProgress(boundary: BoundaryFrame | null): void;
+  receiveStatus(status: RunStatus): void;
+  receiveModelStatus(event: ModelStatusEvent): void;
+  receiveRunError(message: string): void;
+}
+
+export type AppState = ExperimentSlice & RunSlice;
+export type AppStore = StoreApi<AppState>;
+
+export interface AppStoreOptions {
+  experiment?: Experiment;
+  notices?: string[];
+  /** Makes the training client on first use (tests pass a fake). */
+  makeClient?: () => TrainingPort;
+  throttleMs?: number;
+}
+
+const TWO_D = new Set(['spiral', 'circles', 'xor', 'gaussian', 'moons']);
+export const BOUNDARY_RESOLUTION = 40;
+export const EVAL_EVERY = 25;
+
+export function isTwoDimensional(e: Experiment): boolean {
+  return TWO_D.has(e.dataset);
+}
+
+function resize<T>(values: readonly T[], length: number, fill: T): T[] {
+  return Array.from({ length }, (_, i) => (i < values.length ? values[i] : fill));
+}
+
+const experimentSlice =
+  (initial: Experiment, notices: string[]): StateCreator<AppState, [], [], ExperimentSlice> =>
+  (set) => ({
+    experiment: initial,
+    experimentRevision: 0,
+    notices,
+    fieldErrors: {},
+    setField: (key, value) => set((s) => ({ experiment: { ...s.experiment, [key]: value } })),
+    setHiddenLayerCount: (count) =>
+      set((s) => {
+        const e = s.experiment;
+        const last = e.hidden[e.hidden.length - 1] ?? 16;
+        const lastBn = e.batchNorm[e.batchNorm.length - 1] ?? false;
+        return {
+          experiment: {
+            ...e,
+            hidden: resize(e.hidden, count, last),
+            batchNorm: resize(e.batchNorm, count, lastBn),
+          },
+        };
+      }),
+    setUnits: (layer, units) =>
+      set((s) => ({
+        experiment: { ...s.experiment, hidden: s.experiment.hidden.map((u, i) => (i === layer ? units : u)) },
+      })),
+    setBatchNormAll: (on) =>
+      set((s) => ({ experiment: { ...s.experiment, batchNorm: s.experiment.hidden.map(() => on) } })),
+    setBatchNormLayer: (layer, on) =>
+      set((s) => ({
+        experiment: {
+          ...s.experiment,
+          batchNorm: s.experiment.hidden.map((_, i) =>
+            i === layer ? on : (s.experiment.batchNorm[i] ?? false),
+          ),
+        },
+      })),
+    setFieldError: (key, message) =>
+      set((s) => {
+        if ((s.fieldErrors[key] ?? null) === message) return {};
+        const next = { ...s.fieldErrors };
+        if (message === null) delete next[key];
+        else next[key] = message;
+        return { fieldErrors: next };
+      }),
+    loadExperiment: (experiment, loadNotices) =>
+      set((s) => ({
+        experiment,
+        notices: loadNotices,
+        fieldErrors: {},
+        experimentRevision: s.experimentRevision + 1,
+      })),
+    dismissNotices: () => set({ notices: [] }),
+  });
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const ACTIVE: ReadonlySet<RunPhase> = new Set(['starting', 'running', 'paused']);
+
+const runSlice =
+  (getBridge: () => Bridge): StateCreator<AppState, [], [], RunSlice> =>
+  (set, get) => {
+    let nextRunId = 1;
+
+    /** Stops the current run, if it still holds tensors; a failure here is not the learner's concern. */
+    const stopCurrent = (): void => {
+      const { runId, status } = get();
+      if (runId === null || status === 'stopped' || status === 'idle') return;
+      getBridge()
+        .request({ type: 'stop', runId })
+        .catch(() => undefined);
+    };
+
+    const canStart = (): boolean => {
+      const s = get();
+      return (
+        Object.keys(s.fieldErrors).length === 0 && Object.keys(experimentProblems(s.experiment)).length === 0
+      );
+    };
+
+    const startRun = async (
+      kind: RunKind,
+      models: ModelSpec[],
+      lrRange: [number, number],
+      paused: boolean,
+    ): Promise<boolean> => {
+      const e = get().experiment;
+      stopCurrent();
+      getBridge().discard();
+      const runId = nextRunId++;
+      set((s) => ({
+        runId,
+        kind,
+        status: 'starting',
+        models: models.map((m) => ({ learningRate: m.hyper.learningRate, status: 'training' as const })),
+        lrRange,
+        series: new RunSeries(models.length),
+        seriesVersion: s.seriesVersion + 1,
+        readouts: null,
+        boundary: null,
+        data: null,
+        error: null,
+      }));
+      try {
+        const started = await getBridge().request({
+          type: 'start',
+          runId,
+          data: dataConfigOf(e),
+          models,
+          backend: e.backend,
+          maxSteps: e.steps,
+          evalEvery: EVAL_EVERY,
+          paused,
+          boundary:
+            kind === 'single' && isTwoDimensional(e)
+              ? { model: 0, resolution: BOUNDARY_RESOLUTION }
+              : undefined,
+        });
+        if (get().runId !== runId) return false;
+        set((s) => ({
+          backend: started.backend,
+          data: started.data,
+          status: s.status === 'starting' ? (paused ? 'paused' : 'running') : s.status,
+        }));
+        return true;
+      } catch (error) {
+        if (get().runId === runId)
+          set({ status: 'error', error: `Could not start training: ${message(error)}` });
+        return false;
+      }
+    };
+
+    /** Sends a pause/resume/step to the current run; a failure shows in the banner. */
+    const control = async (
+      body: { type: 'pause' } | { type: 'resume' } | { type: 'step'; steps: number },
+      after: RunPhase,
+    ): Promise<void> => {
+      const { runId } = get();
+      if (runId === null) return;
+      try {
+        if (body.type === 'step') await getBridge().request({ type: 'step', runId, steps: body.steps });
+        else if (body.type === 'pause') await getBridge().request({ type: 'pause', runId });
+        else await getBridge().request({ type: 'resume', runId });
+        if (get().runId === runId && ACTIVE.has(get().status)) set({ status: after });
+      } catch (error) {
+        if (get().runId === runId) set({ error: `Could not ${body.type}: ${message(error)}` });
+      }
+    };
+
+    return {
+      runId: null,
+      status: 'idle',
+      kind: 'single',
+      models: [],
+      lrRange: [1e-4, 1],
+      backend: null,
+      data: null,
+      series: null,
+      seriesVersion: 0,
+      readouts: null,
+      boundary: null,
+      error: null,
+      train: async () => {
+        if (!canStart()) return;
+        const e = get().experiment;
+        await startRun('single', [modelSpecOf(e)], [e.learningRate, e.learningRate], false);
+      },
+      trainAll: async () => {
+        if (!canStart()) return;
+        const e = get().experiment;
+        const rates = sampleLearningRates(e.scale, e.lrMin, e.lrMax, e.samples, e.seed);
+        await startRun(
+          'population',
+          rates.map((lr) => modelSpecOf(e, lr)),
+          [e.lrMin, e.lrMax],
+          false,
+        );
+      },
+      pause: async () => {
+        if (get().status !== 'running') return;
+        await control({ type: 'pause' }, 'paused');
+      },
+      resume: async () => {
+        if (get().status !== 'paused') return;
+        await control({ type: 'resume' }, 'running');
+      },
+      step: async () => {
+        const { status } = get();
+        if (status === 'running' || status === 'starting') return;
+        if (status !== 'paused') {
+          if (!canStart()) return;
+          const e = get().experiment;
+          const ok = await startRun('single', [modelSpecOf(e)], [e.learningRate, e.learningRate], true);
+          if (!ok) return;
+        }
+        await control({ type: 'step', steps: 1 }, 'paused');
+      },
+      reset: async () => {
+        stopCurrent();
+        getBridge().discard();
+        set((s) => ({
+          runId: null,
+          status: 'idle',
+          kind: 'single',
+          models: [],
+          series: null,
+          seriesVersion: s.seriesVersion + 1,
+          readouts: null,
+          boundary: null,
+          data: null,
+          error: null,
+        }));
+      },
+      dismissError: () => set({ error: null }),
+      receiveProgress: (boundary) =>
+        set((s) => {
+          if (!s.series) return {};
+          const diverged = s.models.map((m) => m.status === 'diverged');
+          return {
+            seriesVersion: s.seriesVersion + 1,
+            readouts: readoutsOf(s.series, diverged),
+            ...(boundary ? { boundary } : {}),
+          };
+        }),
+      receiveStatus: (status) => set({ status }),
+      receiveModelStatus: (event) =>
+        set((s) => ({
+          models: s.models.map((m, i) =>
+            i === event.model
+              ? {
+                  ...m,
+                  status: event.status,
+                  ...(event.status === 'diverged'
+                    ? { divergedAtStep: event.step, reason: event.reason }
+                    : {}),
+                }
+              : m,
+          ),
+        })),
+      receiveRunError: (text) => set({ status: 'error', error: `Training failed: ${text}` }),
+    };
+  };
+
+/** A fresh store (one per app; one per test). */
+export function createAppStore(options: AppStoreOptions = {}): AppStore {
+  let bridge: Bridge | null = null;
+  const store = createStore<AppState>()((...a) => ({
+    ...experimentSlice(options.experiment ?? DEFAULT_EXPERIMENT, options.notices ?? [])(...a),
+    ...runSlice(() => {
+      bridge ??= createBridge(() => store.getState(), options.makeClient, options.throttleMs);
+      return bridge;
+    })(...a),
+  }));
+  return store;
+}

@@ -1,0 +1,18 @@
+// The left column: everything a learner sets before pressing Train.
+import { BatchNormControls } from './BatchNormControls';
+import { DatasetControls } from './DatasetControls';
+import { NetworkControls } from './NetworkControls';
+import { RunButtons } from './RunButtons';
+import { TrainingControls } from './TrainingControls';
+
+export function ControlsPanel() {
+  return (
+    <aside className="controls" aria-label="Controls">
+      <RunButtons />
+      <DatasetControls />
+      <NetworkControls />
+      <BatchNormControls />
+      <TrainingControls />
+    </aside>
+  );
+}

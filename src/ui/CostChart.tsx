@@ -1,0 +1,100 @@
+// Cost against step: train solid and dev dashed for one model, or one curve per sampled α.
+import { useMemo, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { RadioGroup } from '../components/RadioGroup';
+import { Switch } from '../components/Switch';
+import { selectChart } from '../state/selectors';
+import { useAppStore } from '../state/StoreProvider';
+import { clampForLog, chartLines, costDomain } from './costChartData';
+import { CostLegend } from './CostLegend';
+import { formatCost } from './format';
+
+type Axis = 'linear' | 'log';
+const AXIS_OPTIONS = [
+  { value: 'linear', label: 'Linear' },
+  { value: 'log', label: 'Log' },
+] as const;
+
+export function CostChart() {
+  const { kind, series, seriesVersion, models, lrRange } = useAppStore(selectChart);
+  const [axis, setAxis] = useState<Axis>('linear');
+  const [smooth, setSmooth] = useState(true);
+  const log = axis === 'log';
+
+  // Re-read the buffers only when the bridge says they grew (≤ 10 times a second).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
+  const lines = useMemo(
+    () => chartLines(series, models, kind, lrRange, smooth),
+    [series, seriesVersion, models, kind, lrRange, smooth],
+  );
+  const domain = useMemo(() => costDomain(lines, log), [lines, log]);
+  const drawn = useMemo(
+    () => (log && domain ? lines.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : lines),
+    [lines, log, domain],
+  );
+  const maxStep = series ? series.maxStep() : 0;
+  const empty = lines.every((l) => l.points.length === 0);
+
+  return (
+    <figure className="panel cost-chart" aria-label="Cost chart">
+      <div className="panel-head">
+        <h2>Cost</h2>
+        <div className="chart-options">
+          <Switch label="Smooth train cost" checked={smooth} onChange={setSmooth} />
+          <RadioGroup label="Cost axis" value={axis} options={AXIS_OPTIONS} onChange={setAxis} />
+        </div>
+      </div>
+      <div className="chart-area">
+        {empty ? (
+          <p className="chart-empty">
+            Press <strong>Train</strong> (one model) or <strong>Train all</strong> (a population over α) to
+            draw the cost J against training steps.
+          </p>
+        ) : null}
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+            <CartesianGrid stroke="#e4e7eb" />
+            <XAxis
+              type="number"
+              dataKey="step"
+              domain={[0, Math.max(1, maxStep)]}
+              allowDecimals={false}
+              tick={{ fontSize: 13 }}
+              label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 13 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="value"
+              scale={log ? 'log' : 'linear'}
+              domain={domain ?? (log ? [0.01, 10] : [0, 1])}
+              allowDataOverflow
+              tickFormatter={(v: number) => formatCost(v)}
+              tick={{ fontSize: 13 }}
+              width={64}
+            />
+            {drawn.map((l) => (
+              <Line
+                key={l.key}
+                data={l.points}
+                dataKey="value"
+                name={l.name}
+                type="linear"
+                stroke={l.color}
+                strokeWidth={kind === 'single' ? 2.5 : 1.75}
+                strokeDasharray={l.dashed ? '6 4' : undefined}
+                strokeOpacity={l.diverged ? 0.6 : 1}
+                dot={false}
+                activeDot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>
+        <CostLegend kind={kind} lines={lines} models={models} lrRange={lrRange} smooth={smooth} />
+      </figcaption>
+    </figure>
+  );
+}

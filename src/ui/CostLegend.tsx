@@ -1,0 +1,75 @@
+// What each cost curve is: train vs dev for one model, or α per colour for a population.
+import type { ModelInfo, RunKind } from '../state/store';
+import type { ChartLine } from './costChartData';
+import { formatRate } from './format';
+import { LearningRateColorBar } from './LearningRateColorBar';
+
+export interface CostLegendProps {
+  kind: RunKind;
+  lines: readonly ChartLine[];
+  models: readonly ModelInfo[];
+  lrRange: readonly [number, number];
+  /** Train cost shown as a moving average (mini-batch noise damped). */
+  smooth: boolean;
+}
+
+function Swatch({ color, dashed }: { color: string; dashed: boolean }) {
+  return (
+    <svg className="swatch" width="28" height="10" aria-hidden="true">
+      <line
+        x1="1"
+        y1="5"
+        x2="27"
+        y2="5"
+        stroke={color}
+        strokeWidth="3"
+        strokeDasharray={dashed ? '5 3' : undefined}
+      />
+    </svg>
+  );
+}
+
+export function CostLegend({ kind, lines, models, lrRange, smooth }: CostLegendProps) {
+  const smoothing = smooth ? ' (smoothed: average of ~10 steps)' : ' (each mini-batch)';
+  if (lines.length === 0) return null;
+  if (kind === 'single') {
+    const diverged = models[0]?.status === 'diverged';
+    return (
+      <ul className="legend" aria-label="Legend">
+        {lines.map((l) => (
+          <li key={l.key}>
+            <Swatch color={l.color} dashed={l.dashed} />
+            {l.name}
+            {l.key === 'train' ? smoothing : ' (whole dev set)'}
+            {diverged ? <span className="diverged-tag"> diverged</span> : null}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const order = models.map((m, i) => ({ m, i })).sort((a, b) => a.m.learningRate - b.m.learningRate);
+  const divergedCount = models.filter((m) => m.status === 'diverged').length;
+  return (
+    <div className="population-legend">
+      <LearningRateColorBar lo={lrRange[0]} hi={lrRange[1]} />
+      <p className="hint">
+        Train cost{smoothing} of {models.length} models that differ only in α (same seed, same start).
+        {divergedCount > 0 ? ` ${divergedCount} diverged (grey, dashed); the others go on.` : ''}
+      </p>
+      <ul className="legend legend-population" aria-label="Legend">
+        {order.map(({ m, i }) => (
+          <li key={i} className={m.status === 'diverged' ? 'legend-diverged' : undefined}>
+            <Swatch color={lines[i]?.color ?? '#999'} dashed={lines[i]?.dashed ?? false} />α ={' '}
+            {formatRate(m.learningRate)}
+            {m.status === 'diverged' ? (
+              <span className="diverged-tag" title={m.reason}>
+                {' '}
+                diverged{m.divergedAtStep !== undefined ? ` at step ${m.divergedAtStep}` : ''}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

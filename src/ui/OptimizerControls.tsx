@@ -1,0 +1,65 @@
+// The optimizer, showing only the hyperparameters it uses.
+import { NumberField } from '../components/NumberField';
+import { SelectField } from '../components/SelectField';
+import { selectOptimizerControls } from '../state/selectors';
+import { useAppStore } from '../state/StoreProvider';
+import { RULES } from '../state/validation';
+import { OPTIMIZER_OPTIONS } from './labels';
+
+export function OptimizerControls() {
+  const { optimizer, momentum, adamBeta1, adamBeta2, epsilon, setField } =
+    useAppStore(selectOptimizerControls);
+  return (
+    <div className="optimizer-controls">
+      <SelectField
+        label="Optimizer"
+        value={optimizer}
+        options={OPTIMIZER_OPTIONS}
+        onChange={(v) => setField('optimizer', v)}
+      />
+      {optimizer === 'momentum' ? (
+        <NumberField
+          fieldKey="momentum"
+          label="Momentum β"
+          value={momentum}
+          rule={RULES.momentum}
+          hint="β = 0.9 averages about the last 10 gradients."
+          onCommit={(v) => setField('momentum', v)}
+        />
+      ) : null}
+      {optimizer === 'adam' ? (
+        <NumberField
+          fieldKey="adamBeta1"
+          label="β1"
+          value={adamBeta1}
+          rule={RULES.adamBeta1}
+          onCommit={(v) => setField('adamBeta1', v)}
+        />
+      ) : null}
+      {optimizer === 'rmsprop' || optimizer === 'adam' ? (
+        <div className="inline-fields">
+          <NumberField
+            fieldKey="adamBeta2"
+            label="β2"
+            value={adamBeta2}
+            rule={RULES.adamBeta2}
+            onCommit={(v) => setField('adamBeta2', v)}
+          />
+          <NumberField
+            fieldKey="epsilon"
+            label="ε"
+            value={epsilon}
+            rule={RULES.epsilon}
+            onCommit={(v) => setField('epsilon', v)}
+          />
+        </div>
+      ) : null}
+      {optimizer === 'adam' ? (
+        <p className="hint">
+          The course almost never tunes these: β1 = 0.9, β2 = 0.999, ε = 10⁻⁸ work nearly everywhere. Tune α
+          instead.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// The "scale" lesson: sample α between 10^a and 10^b, see where the samples land, train them all.
+import { useId, useMemo } from 'react';
+import { decadeHistogram, sampleLearningRates } from '../core/sampling';
+import { NumberField } from '../components/NumberField';
+import { RadioGroup } from '../components/RadioGroup';
+import type { AppState } from '../state/store';
+import { selectSampling } from '../state/selectors';
+import { useAppStore } from '../state/StoreProvider';
+import { RULES } from '../state/validation';
+import { BlockedReason } from './BlockedReason';
+import { DecadeTable } from './DecadeTable';
+import { formatRate } from './format';
+import { SCALE_OPTIONS } from './labels';
+import { SampleStrip } from './SampleStrip';
+import { SamplingExplanation } from './SamplingExplanation';
+import { useBlockingProblems } from './useBlockingProblems';
+import { useExperimentProblems } from './useExperimentProblems';
+
+const selectTrainAll = (s: AppState) => ({ trainAll: s.trainAll, status: s.status });
+
+/** 10^exponent without floating-point fuzz (10^-5 → 0.00001, not 0.000009999…). */
+const pow10 = (exponent: number) => Number((10 ** exponent).toPrecision(12));
+const exponentOf = (v: number) => Number(Math.log10(v).toFixed(4));
+
+export function SamplingPanel() {
+  const { scale, lrMin, lrMax, samples, seed, setField } = useAppStore(selectSampling);
+  const { trainAll, status } = useAppStore(selectTrainAll);
+  const problems = useExperimentProblems();
+  const blocking = useBlockingProblems();
+  const reasonId = useId();
+  const valid = lrMin > 0 && lrMax > lrMin;
+  const rates = useMemo(
+    () => (valid ? sampleLearningRates(scale, lrMin, lrMax, samples, seed) : []),
+    [valid, scale, lrMin, lrMax, samples, seed],
+  );
+  const bins = useMemo(
+    () => (valid ? decadeHistogram(rates, lrMin, lrMax) : []),
+    [valid, rates, lrMin, lrMax],
+  );
+  const topShare = bins.length > 0 ? bins[bins.length - 1].fraction : 0;
+
+  return (
+    <section className="panel sampling" aria-labelledby={`${reasonId}-title`}>
+      <h2 id={`${reasonId}-title`}>Sampling α: linear or log scale?</h2>
+      <div className="sampling-controls">
+        <NumberField
+          fieldKey="lrExponentLow"
+          label="Lowest α exponent"
+          value={exponentOf(lrMin)}
+          rule={RULES.lrExponentLow}
+          hint={`10^a = ${formatRate(lrMin)}`}
+          onCommit={(a) => setField('lrMin', pow10(a))}
+        />
+        <NumberField
+          fieldKey="lrExponentHigh"
+          label="Highest α exponent"
+          value={exponentOf(lrMax)}
+          rule={RULES.lrExponentHigh}
+          problem={problems.lrExponentHigh}
+          hint={`10^b = ${formatRate(lrMax)}`}
+          onCommit={(b) => setField('lrMax', pow10(b))}
+        />
+        <NumberField
+          fieldKey="samples"
+          label="Samples"
+          value={samples}
+          rule={RULES.samples}
+          hint="1 to 64 (uses the Seed)"
+          onCommit={(n) => setField('samples', n)}
+        />
+        <RadioGroup
+          label="Sampling scale"
+          value={scale}
+          options={SCALE_OPTIONS}
+          onChange={(v) => setField('scale', v)}
+        />
+      </div>
+      {valid ? (
+        <div className="sampling-view">
+          <SampleStrip rates={rates} lo={lrMin} hi={lrMax} />
+          <DecadeTable bins={bins} />
+        </div>
+      ) : null}
+      {valid ? (
+        <SamplingExplanation scale={scale} lo={lrMin} hi={lrMax} first={rates[0]} topDecadeShare={topShare} />
+      ) : null}
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={blocking.length > 0 || status === 'starting'}
+          aria-describedby={blocking.length > 0 ? reasonId : undefined}
+          onClick={() => void trainAll()}
+        >
+          Train all
+        </button>
+        <span className="hint">
+          Trains all {samples} models at once, one per sampled α (the "caviar" approach); the cost chart
+          overlays them.
+        </span>
+      </div>
+      <BlockedReason id={reasonId} action="Train all" problems={blocking} />
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+// Turns a run's buffers into the few hundred points per curve that the cost chart draws.
+import type { ModelInfo, RunKind } from '../state/store';
+import { type ChartPoint, chartPoints, type RunSeries } from '../state/runSeries';
+import { learningRateColor } from './colorScale';
+import { formatRate } from './format';
+
+export interface ChartLine {
+  key: string;
+  name: string;
+  color: string;
+  dashed: boolean;
+  diverged: boolean;
+  points: ChartPoint[];
+}
+
+export const TRAIN_COLOR = '#1f5fbf';
+export const DEV_COLOR = '#d9480f';
+export const DIVERGED_COLOR = '#9aa0a6';
+export const MAX_POINTS = 300;
+/** Weight of the past in the display smoothing: an average over roughly the last 1/(1 − 0.9) = 10 steps. */
+export const SMOOTHING = 0.9;
+
+/**
+ * Exponentially weighted average of a curve, bias-corrected so it starts at the first value. A
+ * non-finite value (a diverged step) stays as it is and does not enter the average.
+ */
+export function smoothCurve(values: ArrayLike<number>, weight = SMOOTHING): Float32Array {
+  const out = new Float32Array(values.length);
+  let average = 0;
+  let correction = 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) {
+      out[i] = v;
+      continue;
+    }
+    average = weight * average + (1 - weight) * v;
+    correction *= weight;
+    out[i] = average / (1 - correction);
+  }
+  return out;
+}
+
+/** The largest round number (1, 2, 2.5, 5 × 10^k) at or above x, for an axis top. */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const step = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * step >= x * (1 - 1e-9)) return m * step;
+  return 10 * step;
+}
+
+/** One train and one dev curve for a single model; one train curve per model, coloured by α, for a population. */
+export function chartLines(
+  series: RunSeries | null,
+  models: readonly ModelInfo[],
+  kind: RunKind,
+  lrRange: readonly [number, number],
+  smooth = false,
+  maxPoints = MAX_POINTS,
+): ChartLine[] {
+  if (!series) return [];
+  const trainCurve = (m: RunSeries['models'][number]) =>
+    chartPoints(m.trainStep.view(), smooth ? smoothCurve(m.trainCost.view()) : m.trainCost.view(), maxPoints);
+  if (kind === 'single') {
+    const m = series.models[0];
+    if (!m) return [];
+    const diverged = models[0]?.status === 'diverged';
+    return [
+      {
+        key: 'train',
+        name: 'train cost',
+        color: diverged ? DIVERGED_COLOR : TRAIN_COLOR,
+        dashed: false,
+        diverged,
+        points: trainCurve(m),
+      },
+      {
+        key: 'dev',
+        name: 'dev cost',
+        color: diverged ? DIVERGED_COLOR : DEV_COLOR,
+        dashed: true,
+        diverged,
+        points: chartPoints(m.devStep.view(), m.devCost.view(), maxPoints),
+      },
+    ];
+  }
+  return series.models.map((m, i) => {
+    const info = models[i];
+    const lr = info?.learningRate ?? Number.NaN;
+    const diverged = info?.status === 'diverged';
+    return {
+      key: `model-${i}`,
+      name: `α = ${formatRate(lr)}`,
+      color: diverged ? DIVERGED_COLOR : learningRateColor(lr, lrRange[0], lrRange[1]),
+      dashed: diverged,
+      diverged,
+      points: trainCurve(m),
+    };
+  });
+}
+
+/**
+ * The y range: fitted to the healthy curves, so one exploding model does not flatten the rest
+ * (its line is clipped at the top). On a log axis the bottom is the smallest positive cost.
+ */
+export function costDomain(lines: readonly ChartLine[], log: boolean): [number, number] | null {
+  const healthy = lines.filter((l) => !l.diverged && l.points.length > 0);
+  const use = healthy.length > 0 ? healthy : lines;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const l of use) {
+    for (const p of l.points) {
+      if (log && p.value <= 0) continue;
+      lo = Math.min(lo, p.value);
+      hi = Math.max(hi, p.value);
+    }
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
+  if (log) {
+    return [lo * 0.9, hi * 1.1];
+  }
+  return [0, niceCeil(hi * 1.02)];
+}
+
+/** Copies the points of a curve with costs clamped to the axis (log axes cannot show 0). */
+export function clampForLog(points: ChartPoint[], floor: number): ChartPoint[] {
+  return points.map((p) => (p.value > floor ? p : { step: p.step, value: floor }));
+}

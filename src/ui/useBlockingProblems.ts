@@ -1,0 +1,12 @@
+// Every reason training cannot start right now (invalid fields, values that do not fit together).
+import { useMemo } from 'react';
+import { blockingProblems } from '../state/problems';
+import type { AppState } from '../state/store';
+import { useAppStore } from '../state/StoreProvider';
+
+const selectInputs = (s: AppState) => ({ fieldErrors: s.fieldErrors, experiment: s.experiment });
+
+export function useBlockingProblems(): string[] {
+  const { fieldErrors, experiment } = useAppStore(selectInputs);
+  return useMemo(() => blockingProblems(fieldErrors, experiment), [fieldErrors, experiment]);
+}
