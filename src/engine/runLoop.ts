@@ -102,6 +102,16 @@ export class RunLoop {
     this.trainer.setHyperparameters(model, hyper);
   }
 
+  setModelActive(model: number, active: boolean): void {
+    this.trainer.setModelActive(model, active);
+    if (this.state === 'finished' && !this.trainer.done) this.setStatus('paused');
+  }
+
+  extend(maxSteps: number): void {
+    this.trainer.extend(maxSteps);
+    if (this.state === 'finished' && !this.trainer.done) this.setStatus('paused');
+  }
+
   snapshot(model: number): { snapshotId: number; step: number } {
     const state = this.trainer.snapshot(model);
     const snapshotId = this.nextSnapshotId++;

@@ -156,3 +156,22 @@ describe('a population of models', () => {
     trainer.dispose();
   });
 });
+
+describe('retiring and extending', () => {
+  it('should stop a retired model while the others step, and keep it out when the step limit grows', async () => {
+    const trainer = new Trainer(data, [spec({}, 1), spec({}, 2)], { maxSteps: 10, evalEvery: 100 });
+    trainer.setModelActive(0, false);
+    for (let i = 0; i < 12; i++) trainer.step();
+    await trainer.collect();
+    expect(trainer.stepOf(0)).toBe(0);
+    expect(trainer.stepOf(1)).toBe(10);
+    trainer.extend(20);
+    expect(trainer.status(0)).toBe('finished');
+    expect(trainer.status(1)).toBe('training');
+    trainer.setModelActive(0, true);
+    for (let i = 0; i < 10; i++) trainer.step();
+    expect(trainer.stepOf(0)).toBe(10);
+    expect(trainer.stepOf(1)).toBe(20);
+    trainer.dispose();
+  });
+});

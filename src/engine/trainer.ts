@@ -77,6 +77,8 @@ export class Trainer {
   private pendingCosts: PendingCost[] = [];
   private pendingEvals: PendingEval[] = [];
   private pendingChanges: StatusChange[] = [];
+  /** Models taken out of training on purpose (they stay out when the step limit grows). */
+  private readonly retired = new Set<number>();
   private gridTensor: Tensor | null = null;
   private gridResolution = 0;
 
@@ -269,19 +271,38 @@ export class Trainer {
     const w = this.where[model];
     const sameShape = groupKey(state.spec) === groupKey(w.group.specOf(w.slot));
     w.group.writeState(w.slot, copyModelState(state));
+    this.retired.delete(model);
     this.statuses[model] = state.step >= this.options.maxSteps ? 'finished' : 'training';
     this.firstCost[model] = Number.NaN;
     w.group.setActive(w.slot, this.statuses[model] === 'training');
     if (!sameShape) this.regroup();
   }
 
+  /**
+   * Retires a model (it keeps its weights and stops stepping: 'finished') or brings it back to training.
+   * A diverged model stays diverged until a restore.
+   */
+  setModelActive(model: number, active: boolean): void {
+    if (this.statuses[model] === 'diverged') return;
+    if (active) this.retired.delete(model);
+    else this.retired.add(model);
+    const w = this.where[model];
+    const canTrain = active && w.group.stepOf(w.slot) < this.options.maxSteps;
+    const status: TrainerModelStatus = canTrain ? 'training' : 'finished';
+    if (status === this.statuses[model]) return;
+    this.statuses[model] = status;
+    w.group.setActive(w.slot, canTrain);
+    this.pendingChanges.push({ model, status, step: w.group.stepOf(w.slot) });
+  }
+
   /** Lets models that finished train on to a new step limit. */
   extend(maxSteps: number): void {
     this.options.maxSteps = maxSteps;
     this.where.forEach((w, model) => {
-      if (this.statuses[model] === 'finished' && w.group.stepOf(w.slot) < maxSteps) {
+      if (this.statuses[model] === 'finished' && !this.retired.has(model) && w.group.stepOf(w.slot) < maxSteps) {
         this.statuses[model] = 'training';
         w.group.setActive(w.slot, true);
+        this.pendingChanges.push({ model, status: 'training', step: w.group.stepOf(w.slot) });
       }
     });
   }

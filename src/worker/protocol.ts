@@ -54,6 +54,17 @@ export interface RestoreRequest extends RunRequest<'restore'> {
   snapshotId: number;
 }
 
+/** Freezes a model (it keeps its weights and stops stepping) or lets it train again. */
+export interface SetModelActiveRequest extends RunRequest<'setModelActive'> {
+  model: number;
+  active: boolean;
+}
+
+/** Raises the run's step limit so that finished models train on (successive rounds, "one more day"). */
+export interface ExtendRequest extends RunRequest<'extend'> {
+  maxSteps: number;
+}
+
 export interface MemoryRequest {
   type: 'memory';
   id: number;
@@ -85,6 +96,8 @@ export type Request =
   | SetHyperparametersRequest
   | SnapshotRequest
   | RestoreRequest
+  | SetModelActiveRequest
+  | ExtendRequest
   | MemoryRequest
   | BenchmarkRequest;
 
@@ -166,6 +179,8 @@ export interface ReplyTo {
   setHyperparameters: Ack;
   snapshot: SnapshotTaken;
   restore: Ack;
+  setModelActive: Ack;
+  extend: Ack;
   memory: MemoryReport;
   benchmark: BenchmarkResult;
 }

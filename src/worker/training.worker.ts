@@ -228,6 +228,12 @@ async function handle(request: Request): Promise<void> {
     case 'restore':
       runOf(request.runId).restore(request.model, request.snapshotId);
       return ack();
+    case 'setModelActive':
+      runOf(request.runId).setModelActive(request.model, request.active);
+      return ack();
+    case 'extend':
+      runOf(request.runId).extend(request.maxSteps);
+      return ack();
     case 'benchmark': {
       const data = await loadData(request.data, request.digitsUrl);
       const error = await activateBackend(request.backend);
