@@ -1,12 +1,13 @@
 // Cost against step: train solid and dev dashed for one model, or one curve per sampled α.
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { RadioGroup } from '../components/RadioGroup';
 import { Switch } from '../components/Switch';
 import { selectChart } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
-import { clampForLog, chartLines, costDomain } from './costChartData';
+import { clampForLog, chartLines, costDomain, stepTicks } from './costChartData';
 import { CostLegend } from './CostLegend';
+import { CurvePaths } from './CurvePaths';
 import { formatCost } from './format';
 
 type Axis = 'linear' | 'log';
@@ -33,6 +34,8 @@ export function CostChart() {
     [lines, log, domain],
   );
   const maxStep = series ? series.maxStep() : 0;
+  const xDomain: [number, number] = [0, Math.max(1, maxStep)];
+  const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const empty = lines.every((l) => l.points.length === 0);
 
   return (
@@ -57,7 +60,8 @@ export function CostChart() {
             <XAxis
               type="number"
               dataKey="step"
-              domain={[0, Math.max(1, maxStep)]}
+              domain={xDomain}
+              ticks={stepTicks(xDomain[1])}
               allowDecimals={false}
               tick={{ fontSize: 13 }}
               label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 13 }}
@@ -66,29 +70,19 @@ export function CostChart() {
               type="number"
               dataKey="value"
               scale={log ? 'log' : 'linear'}
-              domain={domain ?? (log ? [0.01, 10] : [0, 1])}
+              domain={yDomain}
               allowDataOverflow
               tickFormatter={(v: number) => formatCost(v)}
               tick={{ fontSize: 13 }}
               width={64}
             />
-            {drawn.map((l) => (
-              <Line
-                key={l.key}
-                data={l.points}
-                dataKey="value"
-                name={l.name}
-                type="linear"
-                stroke={l.color}
-                strokeWidth={kind === 'single' ? 2.5 : 1.75}
-                strokeDasharray={l.dashed ? '6 4' : undefined}
-                strokeOpacity={l.diverged ? 0.6 : 1}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-                connectNulls
-              />
-            ))}
+            <CurvePaths
+              lines={drawn}
+              strokeWidth={kind === 'single' ? 2.5 : 1.75}
+              xDomain={xDomain}
+              yDomain={yDomain}
+              logY={log}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunSeries } from '../state/runSeries';
 import type { ModelInfo } from '../state/store';
-import { chartLines, costDomain, DIVERGED_COLOR, niceCeil, smoothCurve } from './costChartData';
+import { chartLines, costDomain, DIVERGED_COLOR, niceCeil, smoothCurve, stepTicks } from './costChartData';
 
 function population(costs: number[][]): RunSeries {
   const s = new RunSeries(costs.length);
@@ -80,5 +80,13 @@ describe('niceCeil', () => {
     expect(niceCeil(0.73)).toBeCloseTo(0.8);
     expect(niceCeil(4.404)).toBeCloseTo(5);
     expect(niceCeil(2)).toBeCloseTo(2);
+  });
+});
+
+describe('stepTicks', () => {
+  it('should place round ticks from 0 to the last step', () => {
+    expect(stepTicks(322)).toEqual([0, 100, 200, 300]);
+    expect(stepTicks(3000)).toEqual([0, 1000, 2000, 3000]);
+    expect(stepTicks(1)).toEqual([0, 1]);
   });
 });

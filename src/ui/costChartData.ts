@@ -126,3 +126,15 @@ export function costDomain(lines: readonly ChartLine[], log: boolean): [number, 
 export function clampForLog(points: ChartPoint[], floor: number): ChartPoint[] {
   return points.map((p) => (p.value > floor ? p : { step: p.step, value: floor }));
 }
+
+/** About `count` round tick values (1, 2, 5 × 10^k apart) from 0 up to `max`. */
+export function stepTicks(max: number, count = 5): number[] {
+  if (!(max > 0)) return [0];
+  const raw = max / count;
+  const base = 10 ** Math.floor(Math.log10(raw));
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * base).find((s) => s >= raw) ?? 10 * base;
+  const spacing = Math.max(1, nice); // steps are whole numbers
+  const ticks: number[] = [];
+  for (let t = 0; t <= max + 1e-9; t += spacing) ticks.push(Math.round(t));
+  return ticks;
+}
