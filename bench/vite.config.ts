@@ -1,0 +1,22 @@
+// Builds the benchmark page (bench/index.html) into bench/dist/, served by bench/run.mjs at /bench/.
+// The page imports the app's real worker client, so the training worker is bundled exactly as in the
+// app (its own chunk, tfjs and the .wasm files inside). public/ is shared so data/digits.bin is there.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: './',
+  publicDir: fileURLToPath(new URL('../public', import.meta.url)),
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { input: fileURLToPath(new URL('./index.html', import.meta.url)) },
+  },
+  logLevel: 'warn',
+});
