@@ -1,42 +1,50 @@
-// The playground's first screen: controls on the left, what the run shows on the right.
-import { selectExperimentRevision } from './state/selectors';
-import { useAppStore } from './state/StoreProvider';
-import { ControlsPanel } from './ui/ControlsPanel';
-import { CostChart } from './ui/CostChart';
-import { DecisionBoundary } from './ui/DecisionBoundary';
-import { ErrorBanner } from './ui/ErrorBanner';
-import { Lessons } from './ui/Lessons';
-import { NoticesBanner } from './ui/NoticesBanner';
-import { Readouts } from './ui/Readouts';
-import { SamplingPanel } from './ui/SamplingPanel';
+// The shell: a header with one tab per lab, and the lab the URL hash names (#lab=...). Labs other
+// than the playground load lazily, so the first screen's bundle carries none of their code.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { LABS, type LabId, labFromHash } from './labs/labs';
+import { PlaygroundScreen } from './ui/PlaygroundScreen';
+
+const SearchLab = lazy(() => import('./labs/search/SearchLab'));
+const BatchNormLab = lazy(() => import('./labs/batchnorm/BatchNormLab'));
+
+function useLab(): LabId {
+  const [lab, setLab] = useState(() => labFromHash(window.location.hash));
+  useEffect(() => {
+    const onHashChange = () => setLab(labFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return lab;
+}
+
+function LabScreen({ lab }: { lab: LabId }) {
+  switch (lab) {
+    case 'playground':
+      return <PlaygroundScreen />;
+    case 'search':
+      return <SearchLab />;
+    case 'batchnorm':
+      return <BatchNormLab />;
+  }
+}
 
 export function App() {
-  // A pasted link replaces the experiment: fresh controls drop any half-typed text.
-  const revision = useAppStore(selectExperimentRevision);
+  const lab = useLab();
   return (
     <div className="app">
       <header className="app-header">
         <h1>Hyperparameters &amp; Batch Norm Playground</h1>
-        <p className="tagline">
-          Train a real network in your browser. Change one thing, train again, compare.
-        </p>
+        <nav aria-label="Labs" className="lab-tabs">
+          {LABS.map((l) => (
+            <a key={l.id} href={`#lab=${l.id}`} aria-current={l.id === lab ? 'page' : undefined}>
+              {l.title}
+            </a>
+          ))}
+        </nav>
       </header>
-      <div className="banners">
-        <NoticesBanner />
-        <ErrorBanner />
-      </div>
-      <div className="layout">
-        <ControlsPanel key={revision} />
-        <main className="results">
-          <Readouts />
-          <div className="figures">
-            <CostChart />
-            <DecisionBoundary />
-          </div>
-          <SamplingPanel key={revision} />
-          <Lessons />
-        </main>
-      </div>
+      <Suspense fallback={<p className="loading">Loading the lab…</p>}>
+        <LabScreen lab={lab} />
+      </Suspense>
     </div>
   );
 }

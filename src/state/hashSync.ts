@@ -15,11 +15,18 @@ export function experimentFromHash(hash: string) {
   return decodeExperiment(hash);
 }
 
+/** A link that names a lab and nothing else. */
+function isBareLabLink(raw: string): boolean {
+  return [...new URLSearchParams(raw).keys()].every((key) => key === 'lab');
+}
+
 /** Starts syncing; returns the function that stops it. */
 export function installHashSync(store: AppStore, win: HashWindow): () => void {
   let written = '';
+  // Another lab owns the hash while it is open: the playground writes only its own links.
+  const playgroundOpen = (): boolean => decodeLab(win.location.hash) === 'playground';
   const write = (hash: string): void => {
-    if (hash === written) return;
+    if (hash === written || !playgroundOpen()) return;
     written = hash;
     const { pathname, search } = win.location;
     win.history.replaceState(null, '', `${pathname}${search}#${hash}`);
@@ -34,6 +41,12 @@ export function installHashSync(store: AppStore, win: HashWindow): () => void {
     const raw = win.location.hash.replace(/^#/, '');
     if (raw === written) return;
     if (decodeLab(raw) !== 'playground') return; // another lab's link: not this page's to load
+    if (isBareLabLink(raw)) {
+      // The "Playground" tab (#lab=playground alone): come back to the experiment as it was.
+      written = '';
+      write(encodeExperiment(store.getState().experiment));
+      return;
+    }
     const { experiment, notices } = decodeExperiment(raw);
     written = raw;
     store.getState().loadExperiment(experiment, notices);

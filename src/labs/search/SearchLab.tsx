@@ -1,0 +1,118 @@
+// The search lab (#lab=search): lessons 3.1–3.3 of the course as something to run. Set up a search
+// space, sample it with a grid, random or quasi-random strategy, train every trial at once, read the
+// leaderboard and the importance, zoom in on a good region, and open the best trial in the playground.
+import { useEffect } from 'react';
+import { labFromHash } from '../labs';
+import { Leaderboard } from './Leaderboard';
+import { ResultsPanel } from './ResultsPanel';
+import { ScaleLesson } from './ScaleLesson';
+import { decodeStudy, encodeStudy } from './searchHash';
+import { defaultStudyLink } from './searchStore';
+import { SpaceEditor } from './SpaceEditor';
+import { StrategyComparison } from './StrategyComparison';
+import { StudyControls } from './StudyControls';
+import { StudyCurves } from './StudyCurves';
+import { StudyScatter } from './StudyScatter';
+import { searchStore, useSearch } from './useSearchStore';
+
+/** The hash this lab last wrote, so that its own replaceState is not read back as a pasted link. */
+let written = '';
+
+function useHashSync(): void {
+  useEffect(() => {
+    const store = searchStore();
+    const write = (): void => {
+      if (labFromHash(window.location.hash) !== 'search') return;
+      const hash = encodeStudy(store.getState());
+      if (hash === written && window.location.hash === `#${hash}`) return;
+      written = hash;
+      const { pathname, search } = window.location;
+      window.history.replaceState(null, '', `${pathname}${search}#${hash}`);
+    };
+    const load = (): void => {
+      const raw = window.location.hash.replace(/^#/, '');
+      if (labFromHash(raw) !== 'search') return;
+      if (raw === written) return;
+      const keys = [...new URLSearchParams(raw).keys()];
+      if (keys.every((k) => k === 'lab')) {
+        // The tab (#lab=search alone): come back to the study as it was.
+        write();
+        return;
+      }
+      const { link, notices } = decodeStudy(raw, defaultStudyLink());
+      store.getState().loadLink(link, notices);
+      write();
+    };
+    load();
+    const unsubscribe = store.subscribe((s, p) => {
+      if (
+        s.drafts !== p.drafts ||
+        s.strategy !== p.strategy ||
+        s.budget !== p.budget ||
+        s.seed !== p.seed ||
+        s.steps !== p.steps ||
+        s.optimizer !== p.optimizer
+      )
+        write();
+    });
+    window.addEventListener('hashchange', load);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('hashchange', load);
+      // Leaving the lab: its training would only slow the other screens down.
+      store.getState().stop();
+    };
+  }, []);
+}
+
+function Notices() {
+  const { notices, dismiss } = useSearch((s) => ({ notices: s.notices, dismiss: s.dismissNotices }));
+  if (notices.length === 0) return null;
+  return (
+    <div className="banner banner-notice search-notices" role="alert" aria-label="Link notices">
+      <div>
+        <p className="banner-title">Some settings in the link could not be used:</p>
+        <ul>
+          {notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" className="banner-dismiss" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export default function SearchLab() {
+  useHashSync();
+  const revision = useSearch((s) => s.revision);
+  return (
+    <main className="search-lab">
+      <div className="search-intro">
+        <h2>Search lab: tuning many hyperparameters</h2>
+        <p>
+          Every trial below is a real network trained on the spiral data in your browser. Choose what to
+          search and on which scale, spend a budget of trials with a strategy, let them all train at once,
+          then zoom in where the dev cost is low.
+        </p>
+      </div>
+      <Notices />
+      <div className="search-layout">
+        <div className="search-left" key={revision}>
+          <StudyControls />
+          <SpaceEditor />
+        </div>
+        <div className="search-right">
+          <StudyScatter />
+          <StudyCurves />
+        </div>
+      </div>
+      <Leaderboard />
+      <ResultsPanel />
+      <StrategyComparison />
+      <ScaleLesson />
+    </main>
+  );
+}

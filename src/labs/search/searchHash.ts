@@ -1,0 +1,131 @@
+// The search lab's link: the study's strategy, budget, seed, steps, optimizer, and one key per
+// hyperparameter holding either its fixed value (`lr=0.01`) or its scale and range
+// (`lr=log:0.0001:1`, `beta=oneMinusLog:0.9:0.999`, `layers=int:2:4`, `batch=choice:16,32,64,128`).
+// Ranges are kept as written, so a link with a bad range opens with that row showing its reason.
+import { OPTIMIZERS, type OptimizerName } from '../../core/config';
+import {
+  draftOf,
+  HYPERPARAMETERS,
+  type HyperKey,
+  type RowDraft,
+  type RowMode,
+  type SearchSpace,
+} from '../../core/search/space';
+import { STRATEGIES, type Strategy } from '../../core/search/strategies';
+
+export interface StudyLink {
+  strategy: Strategy;
+  /** As typed: a budget over the cap is refused at its field, not dropped. */
+  budget: string;
+  seed: number;
+  steps: number;
+  optimizer: OptimizerName;
+  drafts: Record<HyperKey, RowDraft>;
+}
+
+export const DEFAULT_STEPS = 300;
+export const MIN_STEPS = 20;
+export const MAX_STEPS = 5000;
+const MAX_SEED = 2 ** 31 - 1;
+const RANGE_MODES: readonly RowMode[] = ['linear', 'log', 'oneMinusLog', 'int'];
+
+export function draftsOf(space: SearchSpace): Record<HyperKey, RowDraft> {
+  const drafts = {} as Record<HyperKey, RowDraft>;
+  for (const h of HYPERPARAMETERS) drafts[h.key] = draftOf(space[h.key], h);
+  return drafts;
+}
+
+function part(text: string): string {
+  return encodeURIComponent(text.trim()).replace(/%2C/g, ',');
+}
+
+/** A row as it goes into the link. */
+export function encodeRow(d: RowDraft): string {
+  if (d.mode === 'fixed') return part(d.value);
+  if (d.mode === 'choice') return `choice:${d.choices.split(',').map(part).join(',')}`;
+  return `${d.mode}:${part(d.low)}:${part(d.high)}`;
+}
+
+/** A row from the link, or null when its form is not one of those above. */
+export function decodeRow(raw: string, fallback: RowDraft): RowDraft | null {
+  const pieces = raw.split(':');
+  if (pieces.length === 1) return raw.trim() === '' ? null : { ...fallback, mode: 'fixed', value: raw };
+  const [mode, ...rest] = pieces;
+  if (mode === 'choice' && rest.length === 1) return { ...fallback, mode: 'choice', choices: rest[0] };
+  if ((RANGE_MODES as readonly string[]).includes(mode) && rest.length === 2) {
+    return { ...fallback, mode: mode as RowMode, low: rest[0], high: rest[1] };
+  }
+  return null;
+}
+
+export function encodeStudy(link: StudyLink): string {
+  const pairs: [string, string][] = [
+    ['lab', 'search'],
+    ['strategy', link.strategy],
+    ['budget', part(link.budget)],
+    ['seed', String(link.seed)],
+    ['steps', String(link.steps)],
+    ['opt', link.optimizer],
+  ];
+  for (const h of HYPERPARAMETERS) pairs.push([h.urlKey, encodeRow(link.drafts[h.key])]);
+  return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+}
+
+function intIn(raw: string, lo: number, hi: number): number | undefined {
+  if (raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= lo && n <= hi ? n : undefined;
+}
+
+/**
+ * The study a link describes; a key whose form is wrong falls back to its default with a notice that
+ * names it. Keys a link leaves out keep their defaults (a bare `#lab=search` opens the default study).
+ */
+export function decodeStudy(hash: string, defaults: StudyLink): { link: StudyLink; notices: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const link: StudyLink = { ...defaults, drafts: { ...defaults.drafts } };
+  const notices: string[] = [];
+  const refuse = (key: string, raw: string, what: string, fallback: string) =>
+    notices.push(`"${key}": "${raw}" is not ${what}; using ${fallback}.`);
+
+  const strategy = params.get('strategy');
+  if (strategy !== null) {
+    if ((STRATEGIES as readonly string[]).includes(strategy)) link.strategy = strategy as Strategy;
+    else refuse('strategy', strategy, 'a strategy (grid, random, quasi)', defaults.strategy);
+  }
+  const budget = params.get('budget');
+  if (budget !== null) link.budget = budget;
+  const seed = params.get('seed');
+  if (seed !== null) {
+    const v = intIn(seed, 0, MAX_SEED);
+    if (v === undefined)
+      refuse('seed', seed, `a seed (whole number 0 to ${MAX_SEED})`, String(defaults.seed));
+    else link.seed = v;
+  }
+  const steps = params.get('steps');
+  if (steps !== null) {
+    const v = intIn(steps, MIN_STEPS, MAX_STEPS);
+    if (v === undefined)
+      refuse('steps', steps, `a number of steps (${MIN_STEPS} to ${MAX_STEPS})`, String(defaults.steps));
+    else link.steps = v;
+  }
+  const opt = params.get('opt');
+  if (opt !== null) {
+    if ((OPTIMIZERS as readonly string[]).includes(opt)) link.optimizer = opt as OptimizerName;
+    else refuse('opt', opt, 'an optimizer (sgd, momentum, rmsprop, adam)', defaults.optimizer);
+  }
+  for (const h of HYPERPARAMETERS) {
+    const raw = params.get(h.urlKey);
+    if (raw === null) continue;
+    const row = decodeRow(raw, defaults.drafts[h.key]);
+    if (row) link.drafts[h.key] = row;
+    else
+      refuse(
+        h.urlKey,
+        raw,
+        `a ${h.label} (a number, or scale:low:high, or choice:a,b,…)`,
+        encodeRow(defaults.drafts[h.key]),
+      );
+  }
+  return { link, notices };
+}

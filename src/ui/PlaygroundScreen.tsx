@@ -1,0 +1,36 @@
+// The playground's first screen: controls on the left, what the run shows on the right.
+import { selectExperimentRevision } from '../state/selectors';
+import { useAppStore } from '../state/StoreProvider';
+import { ControlsPanel } from './ControlsPanel';
+import { CostChart } from './CostChart';
+import { DecisionBoundary } from './DecisionBoundary';
+import { ErrorBanner } from './ErrorBanner';
+import { Lessons } from './Lessons';
+import { NoticesBanner } from './NoticesBanner';
+import { Readouts } from './Readouts';
+import { SamplingPanel } from './SamplingPanel';
+
+export function PlaygroundScreen() {
+  // A pasted link replaces the experiment: fresh controls drop any half-typed text.
+  const revision = useAppStore(selectExperimentRevision);
+  return (
+    <>
+      <div className="banners">
+        <NoticesBanner />
+        <ErrorBanner />
+      </div>
+      <div className="layout">
+        <ControlsPanel key={revision} />
+        <main className="results">
+          <Readouts />
+          <div className="figures">
+            <CostChart />
+            <DecisionBoundary />
+          </div>
+          <SamplingPanel key={revision} />
+          <Lessons />
+        </main>
+      </div>
+    </>
+  );
+}
