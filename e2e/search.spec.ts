@@ -1,7 +1,7 @@
 // The search lab: grid vs random for one budget, a study trained as one population, coarse-to-fine
 // zoom, and a bad range refused at its row.
 import { expect, type Page, test } from '@playwright/test';
-import { figure, readNumber, readText, shot } from './helpers';
+import { figure, readNumber, readout, readText, shot } from './helpers';
 
 const ALPHA_DISTINCT = 'Distinct values: learning rate α';
 
@@ -87,6 +87,55 @@ test('a study trains every trial at once, fills the leaderboard, and zooms into 
   await expect(page.getByLabel('Best dev cost so far', { exact: true })).toHaveText(/\d/);
   await shot(page, 'search-study');
 
+  // Parallel coordinates: brush the α axis, then the ε axis from the keyboard; fewer trials stay bright.
+  const pc = figure(page, 'Parallel coordinates');
+  const lines = pc.locator('path.search-pc-line');
+  await expect(lines).toHaveCount(budget);
+  const bright = pc.locator('path.search-pc-line[data-selected="true"]');
+  await expect(bright).toHaveCount(budget);
+  const alpha = pc.getByRole('slider', { name: 'Brush on learning rate α', exact: true });
+  await alpha.scrollIntoViewIfNeeded();
+  const handle = await alpha.boundingBox();
+  if (!handle) throw new Error('no α axis');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height * 0.15);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height * 0.4, { steps: 4 });
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height * 0.6, { steps: 4 });
+  await page.mouse.up();
+  await expect(alpha).toHaveAttribute('aria-valuetext', /to/);
+  await expect.poll(() => bright.count()).toBeLessThan(budget);
+  const afterAlpha = await bright.count();
+  await expect(readout(page, 'Selected trials')).toHaveText(
+    new RegExp(`^${afterAlpha} of ${budget} trials selected`),
+  );
+  // The leaderboard and the scatter reflect the selection.
+  await expect(table.locator('tbody tr.search-selected')).toHaveCount(afterAlpha);
+  await expect(page.getByText(/^Selected:.*learning rate α/)).toBeVisible();
+  const eps = pc.getByRole('slider', { name: 'Brush on Adam ε', exact: true });
+  await eps.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(eps).toHaveAttribute('aria-valuetext', /to/);
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => bright.count()).toBeLessThanOrEqual(afterAlpha);
+  await shot(page, 'search-parallel');
+  await page.keyboard.press('Escape');
+  await expect(eps).toHaveAttribute('aria-valuetext', 'no range selected');
+  await pc.getByRole('button', { name: 'Clear brushes', exact: true }).click();
+  await expect(bright).toHaveCount(budget);
+
+  // Small multiples: one small chart per trial instead of the overlaid curves.
+  const curvesFigure = figure(page, 'Study curves');
+  await curvesFigure.getByRole('checkbox', { name: 'Small multiples', exact: true }).check();
+  const minis = curvesFigure
+    .getByRole('list', { name: 'Small multiples', exact: true })
+    .getByRole('listitem');
+  await expect(minis).toHaveCount(budget);
+  await expect(curvesFigure.locator('path.search-mini-curve[d^="M"]')).toHaveCount(budget);
+  await curvesFigure.scrollIntoViewIfNeeded();
+  await shot(page, 'search-multiples');
+  await curvesFigure.getByRole('checkbox', { name: 'Small multiples', exact: true }).uncheck();
+  await expect(curvesFigure.locator('path.recharts-curve').first()).toBeAttached();
+
   // Sort the leaderboard by dev cost, descending, then back.
   await table.getByRole('button', { name: /^dev cost/ }).click();
   await expect(table.locator('th[aria-sort="descending"]')).toHaveCount(1);
@@ -123,6 +172,8 @@ test('a study trains every trial at once, fills the leaderboard, and zooms into 
   await expect.poll(() => leaderboardRows(page)).toBe(2 * budget);
   await expect.poll(() => readText(page, 'Study status'), { timeout: 120_000 }).toBe('finished');
   await expect(page.getByRole('list', { name: 'Rounds' }).getByRole('listitem')).toHaveCount(2);
+  // The link now holds the zoomed round.
+  await expect(page).toHaveURL(/round2=lr:[^&]+;eps:/);
   await shot(page, 'search-zoom');
 
   // The best trial opens in the playground.
@@ -170,4 +221,51 @@ test('a bad range is refused at its row and blocks only that study', async ({ pa
   // The other labs are untouched.
   await page.getByRole('link', { name: 'Playground', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+});
+
+test('a shared link re-creates the zoomed rounds, and a parallel-coordinates brush zooms in', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const budget = 6;
+  await openLab(
+    page,
+    `strategy=random&budget=${budget}&seed=4&steps=60&lr=log:0.0001:1&eps=log:1e-10:1e-6&round2=lr:0.001:0.1&round3=lr:0.003:0.03;eps:1e-9:1e-8`,
+  );
+  await expect(page.getByText(/The link holds 2 zoomed rounds/)).toBeVisible();
+  await page.getByRole('button', { name: 'Run study', exact: true }).click();
+  await expect.poll(() => leaderboardRows(page)).toBe(3 * budget);
+  await expect(page.getByRole('list', { name: 'Rounds' }).getByRole('listitem')).toHaveCount(3);
+  for (const p of await roundPoints(page, 2)) {
+    expect(p.x).toBeGreaterThanOrEqual(Math.log10(0.003) - 1e-6);
+    expect(p.x).toBeLessThanOrEqual(Math.log10(0.03) + 1e-6);
+    expect(p.y).toBeGreaterThanOrEqual(-9 - 1e-6);
+    expect(p.y).toBeLessThanOrEqual(-8 + 1e-6);
+  }
+  await expect.poll(() => readText(page, 'Study status'), { timeout: 120_000 }).toBe('finished');
+  await expect(page).toHaveURL(/round3=lr:0.003:0.03;eps:1e-9:1e-8/);
+
+  // A malformed round is dropped with a notice naming it.
+  await page.goto('/#lab=search&budget=6&seed=4&round2=lr:5:9');
+  await expect(page.getByRole('alert', { name: 'Link notices' })).toContainText('"round2"');
+
+  // Zoom in from a brush on the parallel coordinates (keyboard: a brush in the middle of α).
+  await openLab(page, `strategy=random&budget=${budget}&seed=4&steps=60`);
+  await page.getByRole('button', { name: 'Run study', exact: true }).click();
+  await expect.poll(() => readText(page, 'Study status'), { timeout: 120_000 }).toBe('finished');
+  const alpha = figure(page, 'Parallel coordinates').getByRole('slider', {
+    name: 'Brush on learning rate α',
+    exact: true,
+  });
+  await alpha.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(alpha).toHaveAttribute('aria-valuetext', /to/);
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await expect.poll(() => leaderboardRows(page)).toBe(2 * budget);
+  // The keyboard brush starts at the middle 40% of α's axis: 10^-2.8 to 10^-1.2.
+  for (const p of await roundPoints(page, 1)) {
+    expect(p.x).toBeGreaterThanOrEqual(-2.8 - 1e-3);
+    expect(p.x).toBeLessThanOrEqual(-1.2 + 1e-3);
+  }
+  await expect(page).toHaveURL(/round2=lr:0.001585:0.0631/);
 });

@@ -1,6 +1,15 @@
 // Coarse to fine: a region selected on the results (an interval on the axis of one or more searched
 // hyperparameters) becomes the next round's search space, on the same scales.
-import { axisDomain, type Dimension, fromAxis, type HyperKey, type SearchSpace } from './space';
+import {
+  axisDomain,
+  type Dimension,
+  fromAxis,
+  HYPER_KEYS,
+  type HyperKey,
+  hyperDef,
+  type SearchSpace,
+  toAxis,
+} from './space';
 
 /** Intervals on the axes (see toAxis) of some searched hyperparameters; the others keep their range. */
 export type Region = Partial<Record<HyperKey, [number, number]>>;
@@ -83,4 +92,68 @@ export function regionAround(
     region[key] = [Math.max(lo, a), Math.min(hi, b)];
   }
   return region;
+}
+
+/** What a zoomed round changed: the narrowed dimension of each hyperparameter its region named. */
+export type Zoom = Partial<Record<HyperKey, Dimension>>;
+
+/** The dimensions a region narrows a space to (what a link keeps of a round). */
+export function zoomOf(space: SearchSpace, region: Region): Zoom {
+  const next = zoomSpace(space, region);
+  const zoom: Zoom = {};
+  for (const key of Object.keys(region) as HyperKey[]) zoom[key] = next[key];
+  return zoom;
+}
+
+export function applyZoom(space: SearchSpace, zoom: Zoom): SearchSpace {
+  return { ...space, ...zoom };
+}
+
+/**
+ * The region (on the previous round's axes) a zoom covers: a range's ends, or the first and last
+ * kept choice. Used to draw a round re-created from a link.
+ */
+export function regionOfZoom(prev: SearchSpace, zoom: Zoom): Region {
+  const region: Region = {};
+  for (const [key, d] of Object.entries(zoom) as [HyperKey, Dimension][]) {
+    const p = prev[key];
+    if (d.scale === 'fixed') {
+      const t = toAxis(p, d.value);
+      region[key] = [t, t];
+    } else if (d.scale === 'choice') {
+      const idx = d.choices.map((c) => toAxis(p, c));
+      region[key] = [Math.min(...idx), Math.max(...idx)];
+    } else {
+      region[key] = [toAxis(p, d.low), toAxis(p, d.high)];
+    }
+  }
+  return region;
+}
+
+/**
+ * Why a zoom cannot follow a space (null when it can): each dimension must narrow a searched
+ * hyperparameter on the same scale (a range inside the old range; choices among the old choices).
+ */
+export function zoomProblem(prev: SearchSpace, zoom: Zoom): string | null {
+  for (const [key, d] of Object.entries(zoom) as [HyperKey, Dimension][]) {
+    if (!HYPER_KEYS.includes(key)) return `${key} is not a hyperparameter`;
+    const p = prev[key];
+    const name = hyperDef(key).label;
+    if (p.scale === 'fixed') return `${name} is not searched there`;
+    if (p.scale === 'choice') {
+      const values = d.scale === 'fixed' ? [d.value] : d.scale === 'choice' ? d.choices : null;
+      if (!values || values.length === 0) return `${name} needs a list of the earlier choices`;
+      const bad = values.find((v) => !p.choices.includes(v));
+      if (bad !== undefined) return `${name} ${bad} is not one of the choices ${p.choices.join(',')}`;
+      continue;
+    }
+    if (d.scale === 'fixed' || d.scale === 'choice' || d.scale !== p.scale)
+      return `${name} must stay on its ${p.scale} scale`;
+    if (!(d.low < d.high)) return `${name}'s low must be below its high`;
+    if (d.low < p.low || d.high > p.high)
+      return `${name} ${d.low} to ${d.high} is outside the earlier range ${p.low} to ${p.high}`;
+    if (d.scale === 'int' && !(Number.isInteger(d.low) && Number.isInteger(d.high)))
+      return `${name} needs whole numbers`;
+  }
+  return null;
 }

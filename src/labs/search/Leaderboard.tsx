@@ -4,6 +4,7 @@ import { type HyperKey, hyperDef, searchedKeys } from '../../core/search/space';
 import { formatCost, formatPercent } from '../../ui/format';
 import { formatValue } from './plotAxes';
 import { bestTrial, type Trial } from './searchStore';
+import { useSelection } from './useSelection';
 import { useSearch } from './useSearchStore';
 
 type Column = 'id' | 'round' | 'strategy' | HyperKey | 'trainCost' | 'devCost' | 'devAccuracy' | 'status';
@@ -55,6 +56,7 @@ export function Leaderboard() {
   const keys = rounds[0] ? searchedKeys(rounds[0].space) : [];
   const compare = rounds[0]?.strategy === 'compare';
   const best = bestTrial(trials);
+  const { selected } = useSelection();
   const picked = pickedTrial ?? best?.id ?? null;
 
   const rows = useMemo(() => {
@@ -83,6 +85,12 @@ export function Leaderboard() {
   return (
     <section className="panel search-leaderboard" aria-label="Leaderboard panel">
       <h2>Leaderboard</h2>
+      {selected ? (
+        <p className="hint">
+          Highlighted: the {selected.size} trials inside the selection (brushed on the parallel coordinates or
+          dragged on the scatter).
+        </p>
+      ) : null}
       {trials.length === 0 ? (
         <p className="hint">The trials appear here, live, once the study runs.</p>
       ) : null}
@@ -123,7 +131,7 @@ export function Leaderboard() {
             {rows.map((t) => (
               <tr
                 key={t.id}
-                className={`search-status-${t.status}${t.id === picked ? ' search-picked' : ''}${t.id === best?.id ? ' search-best' : ''}`}
+                className={`search-status-${t.status}${t.id === picked ? ' search-picked' : ''}${t.id === best?.id ? ' search-best' : ''}${selected ? (selected.has(t.id) ? ' search-selected' : ' search-unselected') : ''}`}
               >
                 <td>
                   <input

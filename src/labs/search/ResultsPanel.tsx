@@ -17,7 +17,9 @@ import { niceCeil } from '../../ui/costChartData';
 import { formatCost, formatPercent } from '../../ui/format';
 import { axisTitle, formatValue, ticksFor } from './plotAxes';
 import { bestTrial, playgroundHash, settingsOf, type Trial } from './searchStore';
+import { ParallelPlot } from './ParallelPlot';
 import { costColor, costRange } from './studyView';
+import { useSelection } from './useSelection';
 import { useSearch } from './useSearchStore';
 
 const W = 300;
@@ -87,14 +89,16 @@ function CostAgainst({ k, space, trials }: { k: HyperKey; space: SearchSpace; tr
 }
 
 export function ResultsPanel() {
-  const { trials, rounds, pickedTrial, optimizer, seed, steps } = useSearch((s) => ({
+  const { trials, rounds, pickedTrial, optimizer, seed, steps, setParallelBrush } = useSearch((s) => ({
     trials: s.trials,
     rounds: s.rounds,
     pickedTrial: s.pickedTrial,
     optimizer: s.optimizer,
     seed: s.seed,
     steps: s.steps,
+    setParallelBrush: s.setParallelBrush,
   }));
+  const selection = useSelection();
   const space = rounds[0]?.space ?? null;
   const keys = space ? searchedKeys(space) : [];
   const ended = trials.filter(
@@ -162,6 +166,44 @@ export function ResultsPanel() {
           <CostAgainst key={k} k={k} space={space} trials={trials} />
         ))}
       </div>
+      <figure className="search-pc-figure" aria-label="Parallel coordinates">
+        <h3>Parallel coordinates: every searched hyperparameter and the final dev cost</h3>
+        {selection.rows.length > 0 ? (
+          <div className="search-pc-scroll">
+            <ParallelPlot
+              space={space}
+              trials={trials}
+              rows={selection.rows}
+              brush={selection.brush}
+              selected={selection.selected}
+              onBrush={setParallelBrush}
+            />
+          </div>
+        ) : (
+          <p className="hint">A line per trial appears here as the trials finish.</p>
+        )}
+        <figcaption>
+          <p className="search-pc-status">
+            <output aria-label="Selected trials">
+              {selection.selected
+                ? `${selection.selected.size} of ${selection.rows.length} trials selected`
+                : `${selection.rows.length} trials, none brushed`}
+            </output>
+            {selection.brush ? (
+              <button type="button" onClick={() => setParallelBrush(null)}>
+                Clear brushes
+              </button>
+            ) : null}
+          </p>
+          <p className="hint">
+            One line per finished trial, coloured by its final dev cost (dark = low);{' '}
+            <span className="search-cross">red dashed</span>: diverged. Drag along any axis to brush a range
+            (brushes on several axes combine; click an axis to clear its brush), or focus an axis with Tab and
+            use ↑/↓ to move a brush, Shift+↑/↓ to resize it, PageUp/PageDown to widen or narrow it, Esc to
+            clear it. The brushed hyperparameter ranges are the region <strong>Zoom in</strong> samples next.
+          </p>
+        </figcaption>
+      </figure>
       <h3>Measured importance vs the course's tiers</h3>
       <table className="search-table search-importance" aria-label="Importance">
         <thead>

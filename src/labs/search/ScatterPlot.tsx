@@ -19,6 +19,8 @@ export interface PlotPoint {
   /** Best of its round; `overall` for the best so far. */
   best?: 'round' | 'overall';
   title: string;
+  /** Outside the current selection: drawn faint. */
+  faded?: boolean;
 }
 
 export interface PlotRegion {
@@ -217,6 +219,7 @@ export function ScatterPlot({
           'data-x': p.x,
           'data-y': Number.isFinite(p.y) ? p.y : undefined,
           'data-kind': p.kind,
+          opacity: p.faded ? 0.22 : 1,
         };
         const r = compact ? 4 : 5.5;
         if (p.kind === 'diverged') {

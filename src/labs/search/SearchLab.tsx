@@ -51,7 +51,8 @@ function useHashSync(): void {
         s.budget !== p.budget ||
         s.seed !== p.seed ||
         s.steps !== p.steps ||
-        s.optimizer !== p.optimizer
+        s.optimizer !== p.optimizer ||
+        s.zooms !== p.zooms
       )
         write();
     });

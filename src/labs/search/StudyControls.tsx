@@ -87,6 +87,8 @@ export function StudyControls() {
     optimizer: st.optimizer,
     status: st.status,
     rounds: st.rounds.length,
+    zooms: st.zooms.length,
+    dropZooms: st.dropZooms,
     brush: st.brush,
     backend: st.backend,
     error: st.error,
@@ -108,7 +110,7 @@ export function StudyControls() {
   if (active) zoomProblems.push('the current round has finished training');
   if (!s.brush)
     zoomProblems.push(
-      'a region is selected on the scatter (drag a rectangle, or use "Select around the best")',
+      'a region is selected on the scatter (drag a rectangle, or use "Select around the best") or brushed on a hyperparameter axis of the parallel coordinates',
     );
   if (problems.budget) zoomProblems.push(problems.budget);
   const budgetId = 'search-budget';
@@ -193,6 +195,15 @@ export function StudyControls() {
           </button>
         ) : null}
       </div>
+      {s.zooms > 0 && s.rounds === 0 ? (
+        <p className="search-zooms-note" role="status">
+          The link holds {s.zooms} zoomed round{s.zooms > 1 ? 's' : ''}: <strong>Run study</strong> trains
+          round 1 and re-creates {s.zooms > 1 ? 'them' : 'it'} (same regions, same samples).{' '}
+          <button type="button" onClick={s.dropZooms}>
+            Drop zoomed rounds
+          </button>
+        </p>
+      ) : null}
       <BlockedReason id="search-blocked-run" action="Run study" problems={lines} />
       {lines.length > 0 ? (
         <span id="search-blocked-sample" className="visually-hidden">

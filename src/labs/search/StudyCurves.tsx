@@ -1,5 +1,6 @@
 // Caviar: every trial of the round trains at once; their train-cost curves stream into one chart,
-// coloured by a chosen hyperparameter (on its scale's axis, so log where the scale is log).
+// coloured by a chosen hyperparameter (on its scale's axis, so log where the scale is log), or as small
+// multiples: one mini chart per trial, all on the same scales, each curve one SVG path string.
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { SelectField } from '../../components/SelectField';
@@ -8,10 +9,62 @@ import { chartPoints } from '../../state/runSeries';
 import { rgbToHex, viridis } from '../../ui/colorScale';
 import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve } from '../../ui/costChartData';
 import { formatCost } from '../../ui/format';
+import { axisMap, pathData } from '../../ui/CurvePaths';
 import { formatValue } from './plotAxes';
 import { useSearch } from './useSearchStore';
 
 const MAX_POINTS = 300;
+const MINI_W = 150;
+const MINI_H = 90;
+const MINI_PAD = { left: 4, right: 4, top: 4, bottom: 4 };
+
+interface MiniChartProps {
+  line: ChartLine;
+  trialId: number;
+  title: string;
+  xDomain: readonly [number, number];
+  yDomain: readonly [number, number];
+}
+
+/** One trial's curve in a small frame; every frame shares the same x and y scales. */
+function MiniChart({ line, trialId, title, xDomain, yDomain }: MiniChartProps) {
+  const x = axisMap(xDomain, MINI_PAD.left, MINI_W - MINI_PAD.right, false);
+  const y = axisMap(yDomain, MINI_H - MINI_PAD.bottom, MINI_PAD.top, false);
+  // Values above the shared top are clamped to it (a diverging curve runs along the top edge).
+  const top = yDomain[1];
+  const points = line.points.map((p) => (p.value > top ? { step: p.step, value: top } : p));
+  return (
+    <li
+      className={`search-mini${line.diverged ? ' search-mini-diverged' : ''}`}
+      data-trial={trialId}
+      aria-label={title}
+    >
+      <svg viewBox={`0 0 ${MINI_W} ${MINI_H}`} width="100%" aria-hidden="true">
+        <rect
+          x={0.5}
+          y={0.5}
+          width={MINI_W - 1}
+          height={MINI_H - 1}
+          fill={line.diverged ? '#fdf2f2' : '#fbfcfd'}
+          stroke={line.diverged ? '#c62828' : '#d8dee4'}
+        />
+        <path
+          className="search-mini-curve"
+          d={pathData(points, x, y)}
+          fill="none"
+          stroke={line.color}
+          strokeWidth={1.6}
+          strokeDasharray={line.dashed ? '5 3' : undefined}
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className="search-mini-label">
+        #{trialId} {line.name}
+        {line.diverged ? <strong className="search-cross"> diverged</strong> : null}
+      </span>
+    </li>
+  );
+}
 
 export function StudyCurves() {
   const { series, seriesVersion, runTrials, trials, rounds, steps } = useSearch((s) => ({
@@ -25,6 +78,7 @@ export function StudyCurves() {
   const space = rounds[rounds.length - 1]?.space ?? null;
   const keys = space ? searchedKeys(space) : [];
   const [wanted, setWanted] = useState<HyperKey | null>(null);
+  const [multiples, setMultiples] = useState(false);
   const colorBy = wanted && keys.includes(wanted) ? wanted : (keys[0] ?? null);
 
   // Re-read the buffers only when the bridge says they grew (≤ 10 times a second).
@@ -70,53 +124,73 @@ export function StudyCurves() {
             onChange={(k) => setWanted(k)}
           />
         ) : null}
+        <label className="search-toggle">
+          <input type="checkbox" checked={multiples} onChange={(e) => setMultiples(e.target.checked)} />
+          Small multiples
+        </label>
       </div>
-      <div className="chart-area search-chart-area">
-        {lines.length === 0 ? (
-          <p className="chart-empty">
-            Press <strong>Run study</strong>: all the trials train at once, like the caviar strategy of the
-            course, and their curves appear here.
-          </p>
-        ) : null}
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid stroke="#e4e7eb" />
-            <XAxis
-              type="number"
-              dataKey="step"
-              domain={[0, Math.max(1, maxStep)]}
-              allowDecimals={false}
-              tick={{ fontSize: 12 }}
-              label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 12 }}
+      {multiples && lines.length > 0 ? (
+        <ul className="search-multiples" aria-label="Small multiples">
+          {lines.map((l, i) => (
+            <MiniChart
+              key={l.key}
+              line={l}
+              trialId={runTrials[i]}
+              title={`Trial ${runTrials[i]}: ${l.name}${l.diverged ? ', diverged' : ''}`}
+              xDomain={[0, Math.max(1, maxStep)]}
+              yDomain={domain ?? [0, 1]}
             />
-            <YAxis
-              type="number"
-              dataKey="value"
-              domain={domain ?? [0, 1]}
-              allowDataOverflow
-              tickFormatter={(v: number) => formatCost(v)}
-              tick={{ fontSize: 12 }}
-              width={56}
-            />
-            {lines.map((l) => (
-              <Line
-                key={l.key}
-                data={l.points}
-                dataKey="value"
-                name={l.name}
-                type="linear"
-                stroke={l.color}
-                strokeWidth={1.5}
-                strokeDasharray={l.dashed ? '5 4' : undefined}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-                connectNulls
+          ))}
+        </ul>
+      ) : null}
+      {multiples && lines.length > 0 ? null : (
+        <div className="chart-area search-chart-area">
+          {lines.length === 0 ? (
+            <p className="chart-empty">
+              Press <strong>Run study</strong>: all the trials train at once, like the caviar strategy of the
+              course, and their curves appear here.
+            </p>
+          ) : null}
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+              <CartesianGrid stroke="#e4e7eb" />
+              <XAxis
+                type="number"
+                dataKey="step"
+                domain={[0, Math.max(1, maxStep)]}
+                allowDecimals={false}
+                tick={{ fontSize: 12 }}
+                label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 12 }}
               />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+              <YAxis
+                type="number"
+                dataKey="value"
+                domain={domain ?? [0, 1]}
+                allowDataOverflow
+                tickFormatter={(v: number) => formatCost(v)}
+                tick={{ fontSize: 12 }}
+                width={56}
+              />
+              {lines.map((l) => (
+                <Line
+                  key={l.key}
+                  data={l.points}
+                  dataKey="value"
+                  name={l.name}
+                  type="linear"
+                  stroke={l.color}
+                  strokeWidth={1.5}
+                  strokeDasharray={l.dashed ? '5 4' : undefined}
+                  dot={false}
+                  activeDot={false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
       <figcaption className="hint">
         {colorBy && d ? (
           <>
@@ -124,6 +198,9 @@ export function StudyCurves() {
             (dark) to {formatValue(colorBy, fromAxis(d, axisDomain(d)[1]))} (pale)
             {d.scale === 'log' || d.scale === 'oneMinusLog' ? ', on a log scale' : ''}; grey dashed: diverged.
             Smoothed (average over about 10 steps).{' '}
+            {multiples
+              ? `Small multiples: one frame per trial, all on the same scales (steps 0 to ${maxStep}, cost ${formatCost((domain ?? [0, 1])[0])} to ${formatCost((domain ?? [0, 1])[1])}). `
+              : ''}
           </>
         ) : null}
         Equal compute:{' '}

@@ -12,6 +12,7 @@ import { formatValue } from './plotAxes';
 import { bestTrial, isActive } from './searchStore';
 import { previewPoints, roundRegions, studyPoints, xKeyOf, yKeyOf } from './studyView';
 import { usePreview } from './usePreview';
+import { useSelection } from './useSelection';
 import { useSearch } from './useSearchStore';
 
 export function StudyScatter() {
@@ -29,11 +30,15 @@ export function StudyScatter() {
   const yKey = space ? yKeyOf(space, wantedY) : null;
   const keys = space ? searchedKeys(space) : [];
 
+  const { selected } = useSelection();
   const points = useMemo(() => {
     if (!space || !xKey) return [];
-    if (rounds.length > 0) return studyPoints(trials, space, xKey, yKey);
+    if (rounds.length > 0)
+      return studyPoints(trials, space, xKey, yKey).map((p) =>
+        selected && !selected.has(p.id) ? { ...p, faded: true } : p,
+      );
     return preview ? previewPoints(preview.trials, space, xKey, yKey) : [];
-  }, [rounds, trials, preview, space, xKey, yKey]);
+  }, [rounds, trials, preview, space, xKey, yKey, selected]);
   const regions = useMemo(
     () => (xKey && rounds.length > 0 ? roundRegions(rounds, xKey, yKey) : []),
     [rounds, xKey, yKey],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpace, parseRow, hyperDef } from '../../core/search/space';
 import { sampleStudy } from '../../core/search/strategies';
+import { applyZoom, zoomOf } from '../../core/search/zoom';
 import { decodeRow, decodeStudy, draftsOf, encodeStudy, type StudyLink } from './searchHash';
 import { defaultStudyLink, studyProblems } from './searchStore';
 
@@ -72,5 +73,73 @@ describe('search-lab link', () => {
       ok: true,
       dim: { scale: 'fixed', value: 0.01 },
     });
+  });
+});
+
+describe('zoomed rounds in the link', () => {
+  const wide =
+    'lab=search&strategy=random&budget=8&seed=5&lr=log:0.0001:1&batch=choice:16,32,64,128&units=int:50:100&beta=oneMinusLog:0.9:0.999';
+
+  it('should write each round as round<n>= and read the same rounds back', () => {
+    const base = decodeStudy(wide, defaultStudyLink()).link;
+    const space = studyProblems(base.drafts, base.budget).space;
+    if (!space) throw new Error('space should be valid');
+    const z1 = zoomOf(space, { learningRate: [-3, -1], miniBatchSize: [0.6, 2.2], momentum: [1.5, 2.5] });
+    const z2 = zoomOf(applyZoom(space, z1), { learningRate: [-2.5, -1.5], hiddenUnits: [60, 70.4] });
+    const link: StudyLink = { ...base, zooms: [z1, z2] };
+    const hash = encodeStudy(link);
+    expect(hash).toContain('round2=lr:0.001:0.1;beta:0.9684:0.99684;batch:32,64');
+    expect(hash).toContain('round3=lr:0.003162:0.03162;units:60:70');
+    const back = decodeStudy(hash, defaultStudyLink());
+    expect(back.notices).toEqual([]);
+    expect(back.link).toEqual(link);
+  });
+
+  it('should re-create the same samples of every round', () => {
+    const base = decodeStudy(wide, defaultStudyLink()).link;
+    const space = studyProblems(base.drafts, base.budget).space;
+    if (!space) throw new Error('space should be valid');
+    const z1 = zoomOf(space, { learningRate: [-3.3, -1.7], momentum: [1.2, 2.9] });
+    const shared = decodeStudy(encodeStudy({ ...base, zooms: [z1] }), defaultStudyLink()).link;
+    const round2 = applyZoom(space, shared.zooms[0]);
+    expect(round2).toEqual(applyZoom(space, z1));
+    expect(sampleStudy(round2, 'random', 8, 5, 1)).toEqual(
+      sampleStudy(applyZoom(space, z1), 'random', 8, 5, 1),
+    );
+  });
+
+  it('should keep a choice round that narrows to one value as fixed', () => {
+    const { link, notices } = decodeStudy(`${wide}&round2=batch:64`, defaultStudyLink());
+    expect(notices).toEqual([]);
+    expect(link.zooms).toEqual([{ miniBatchSize: { scale: 'fixed', value: 64 } }]);
+  });
+
+  it.each([
+    ['round2=lr:0.1:0.001', 'round2', /low must be below its high/],
+    ['round2=lr:0.01:5', 'round2', /outside the earlier range/],
+    ['round2=layers:2:3', 'round2', /not searched/],
+    ['round2=batch:24,32', 'round2', /not one of the choices/],
+    ['round2=what:1:2', 'round2', /not a hyperparameter key/],
+    ['round2=lr:abc', 'round2', /needs low:high/],
+    ['round3=lr:0.001:0.1', 'round2', /missing/],
+  ])('should drop a malformed round (%s) with a notice naming it', (extra, name, reason) => {
+    const { link, notices } = decodeStudy(`${wide}&${extra}`, defaultStudyLink());
+    expect(link.zooms).toEqual([]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`"${name}"`);
+    expect(notices[0]).toMatch(reason);
+    // Everything else in the link still applies.
+    expect(link.seed).toBe(5);
+    expect(link.drafts.learningRate.mode).toBe('log');
+  });
+
+  it('should keep the good rounds before a malformed one', () => {
+    const { link, notices } = decodeStudy(
+      `${wide}&round2=lr:0.001:0.1&round3=lr:0.0001:0.01&round4=lr:0.002:0.05`,
+      defaultStudyLink(),
+    );
+    expect(link.zooms).toEqual([{ learningRate: { scale: 'log', low: 0.001, high: 0.1 } }]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/"round3".*dropping round 3 and the rounds after it/);
   });
 });

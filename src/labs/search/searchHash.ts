@@ -2,16 +2,22 @@
 // hyperparameter holding either its fixed value (`lr=0.01`) or its scale and range
 // (`lr=log:0.0001:1`, `beta=oneMinusLog:0.9:0.999`, `layers=int:2:4`, `batch=choice:16,32,64,128`).
 // Ranges are kept as written, so a link with a bad range opens with that row showing its reason.
+// Zoomed rounds follow as `round2=lr:0.001:0.1;batch:32,64`, `round3=…`: each round's narrowed range
+// (or kept choices) per hyperparameter its region named, on the scale of the row.
 import { OPTIMIZERS, type OptimizerName } from '../../core/config';
 import {
+  type Dimension,
   draftOf,
   HYPERPARAMETERS,
   type HyperKey,
+  numberText,
+  parseRow,
   type RowDraft,
   type RowMode,
   type SearchSpace,
 } from '../../core/search/space';
 import { STRATEGIES, type Strategy } from '../../core/search/strategies';
+import { applyZoom, type Zoom, zoomProblem } from '../../core/search/zoom';
 
 export interface StudyLink {
   strategy: Strategy;
@@ -21,6 +27,8 @@ export interface StudyLink {
   steps: number;
   optimizer: OptimizerName;
   drafts: Record<HyperKey, RowDraft>;
+  /** Rounds 2, 3, …: what each zoom narrowed (re-created by "Run study"). */
+  zooms: Zoom[];
 }
 
 export const DEFAULT_STEPS = 300;
@@ -68,7 +76,96 @@ export function encodeStudy(link: StudyLink): string {
     ['opt', link.optimizer],
   ];
   for (const h of HYPERPARAMETERS) pairs.push([h.urlKey, encodeRow(link.drafts[h.key])]);
+  link.zooms.forEach((zoom, i) => {
+    pairs.push([`round${i + 2}`, encodeZoom(zoom)]);
+  });
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+}
+
+function dimensionText(d: Dimension): string {
+  if (d.scale === 'fixed') return numberText(d.value);
+  if (d.scale === 'choice') return d.choices.map(numberText).join(',');
+  return `${numberText(d.low)}:${numberText(d.high)}`;
+}
+
+/** A zoomed round as it goes into the link: `lr:0.001:0.1;batch:32,64`, in the table's order. */
+export function encodeZoom(zoom: Zoom): string {
+  return HYPERPARAMETERS.filter((h) => zoom[h.key])
+    .map((h) => `${h.urlKey}:${dimensionText(zoom[h.key] as Dimension)}`)
+    .join(';');
+}
+
+/** A zoomed round from the link, read on the previous round's space; a reason when it does not fit. */
+export function decodeZoom(raw: string, prev: SearchSpace): { zoom: Zoom } | { reason: string } {
+  const zoom: Zoom = {};
+  const parts = raw.split(';').filter((p) => p.trim() !== '');
+  if (parts.length === 0) return { reason: 'it names no hyperparameter' };
+  for (const part of parts) {
+    const [urlKey, ...rest] = part.split(':');
+    const def = HYPERPARAMETERS.find((h) => h.urlKey === urlKey);
+    if (!def) return { reason: `"${urlKey}" is not a hyperparameter key` };
+    if (zoom[def.key]) return { reason: `${urlKey} appears twice` };
+    const p = prev[def.key];
+    const numbers = (texts: string[]) => texts.map((t) => (t.trim() === '' ? Number.NaN : Number(t)));
+    if (p.scale === 'fixed') return { reason: `${def.label} is not searched` };
+    if (p.scale === 'choice') {
+      const values = rest.length === 1 ? numbers(rest[0].split(',')) : [];
+      if (values.length === 0 || values.some((v) => !Number.isFinite(v)))
+        return { reason: `${urlKey} needs choices a,b,…` };
+      zoom[def.key] =
+        values.length === 1 ? { scale: 'fixed', value: values[0] } : { scale: 'choice', choices: values };
+    } else {
+      const [low, high] = numbers(rest);
+      if (rest.length !== 2 || !Number.isFinite(low) || !Number.isFinite(high))
+        return { reason: `${urlKey} needs low:high` };
+      zoom[def.key] = { scale: p.scale, low, high };
+    }
+  }
+  const problem = zoomProblem(prev, zoom);
+  return problem ? { reason: problem } : { zoom };
+}
+
+const ROUND_KEY = /^round(\d+)$/;
+
+/** The zoomed rounds of a link, in order; a round that does not fit is dropped, with those after it. */
+function decodeZooms(params: URLSearchParams, drafts: Record<HyperKey, RowDraft>, notices: string[]): Zoom[] {
+  const raws = new Map<number, string>();
+  for (const [key, value] of params) {
+    const m = ROUND_KEY.exec(key);
+    if (m) raws.set(Number(m[1]), value);
+  }
+  if (raws.size === 0) return [];
+  let space: SearchSpace | null = {} as SearchSpace;
+  for (const h of HYPERPARAMETERS) {
+    const r = parseRow(h, drafts[h.key]);
+    if (r.ok && space) space[h.key] = r.dim;
+    else space = null;
+  }
+  const zooms: Zoom[] = [];
+  const last = Math.max(...raws.keys());
+  for (let n = 2; n <= last; n++) {
+    const raw = raws.get(n);
+    const reason =
+      raw === undefined
+        ? `round ${n} is missing`
+        : space === null
+          ? 'the search space has a problem to fix first'
+          : null;
+    const decoded = raw !== undefined && space ? decodeZoom(raw, space) : { reason: reason ?? '' };
+    if ('reason' in decoded) {
+      const after = n < last ? ` and the rounds after it` : '';
+      notices.push(
+        `"round${n}": "${raw ?? ''}" is not a zoomed round (${decoded.reason}); dropping round ${n}${after}.`,
+      );
+      break;
+    }
+    zooms.push(decoded.zoom);
+    space = applyZoom(space as SearchSpace, decoded.zoom);
+  }
+  for (const n of raws.keys()) {
+    if (n < 2) notices.push(`"round${n}" is not a zoomed round (they start at round2); ignoring it.`);
+  }
+  return zooms;
 }
 
 function intIn(raw: string, lo: number, hi: number): number | undefined {
@@ -83,7 +180,7 @@ function intIn(raw: string, lo: number, hi: number): number | undefined {
  */
 export function decodeStudy(hash: string, defaults: StudyLink): { link: StudyLink; notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const link: StudyLink = { ...defaults, drafts: { ...defaults.drafts } };
+  const link: StudyLink = { ...defaults, drafts: { ...defaults.drafts }, zooms: [] };
   const notices: string[] = [];
   const refuse = (key: string, raw: string, what: string, fallback: string) =>
     notices.push(`"${key}": "${raw}" is not ${what}; using ${fallback}.`);
@@ -127,5 +224,6 @@ export function decodeStudy(hash: string, defaults: StudyLink): { link: StudyLin
         encodeRow(defaults.drafts[h.key]),
       );
   }
+  link.zooms = decodeZooms(params, link.drafts, notices);
   return { link, notices };
 }

@@ -17,7 +17,8 @@ import {
 } from '../../core/search/space';
 import { STRATEGIES, sampleStudy, type Strategy } from '../../core/search/strategies';
 import { experimentOfTrial, modelSpecOfTrial, type StudySettings } from '../../core/search/trial';
-import { type Region, zoomSpace } from '../../core/search/zoom';
+import { type ParallelBrush, regionOfBrush } from '../../core/search/parallel';
+import { applyZoom, type Region, regionOfZoom, zoomOf } from '../../core/search/zoom';
 import { type Bridge, type BridgeTarget, createBridge, type TrainingPort } from '../../state/bridge';
 import { RunSeries } from '../../state/runSeries';
 import { encodeExperiment } from '../../state/urlHash';
@@ -72,8 +73,13 @@ export interface SearchState extends StudyLink {
   notices: string[];
   rounds: Round[];
   trials: Trial[];
-  /** The region dragged on the scatter, on the axes of the charted hyperparameters. */
+  /**
+   * The selected region: dragged on the scatter, or brushed on the parallel-coordinates axes of the
+   * hyperparameters (axis coordinates of the first round's space). "Zoom in" samples inside it.
+   */
   brush: Region | null;
+  /** A dev-cost interval brushed on the parallel-coordinates plot (selects trials; zoom ignores it). */
+  costBrush: [number, number] | null;
   /** The trial "Open in playground" opens (null: the best). */
   pickedTrial: number | null;
   // the run
@@ -99,7 +105,12 @@ export interface SearchState extends StudyLink {
   runComparison(): Promise<void>;
   zoomIn(): Promise<void>;
   stop(): void;
+  /** The scatter's rectangle (null clears every selection). */
   setBrush(region: Region | null): void;
+  /** The parallel-coordinates brush: its hyperparameter intervals become the region. */
+  setParallelBrush(brush: ParallelBrush | null): void;
+  /** Forgets the zoomed rounds a link brought (the next "Run study" runs one round). */
+  dropZooms(): void;
   pickTrial(id: number | null): void;
   loadLink(link: StudyLink, notices: string[]): void;
   dismissNotices(): void;
@@ -118,6 +129,7 @@ export function defaultStudyLink(): StudyLink {
     steps: DEFAULT_STEPS,
     optimizer: 'adam',
     drafts: draftsOf(defaultSpace()),
+    zooms: [],
   };
 }
 
@@ -233,12 +245,14 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         rounds: [],
         trials: [],
         brush: null,
+        costBrush: null,
         pickedTrial: null,
         runId: null,
         status: 'idle',
         runTrials: [],
         series: null,
         error: null,
+        zooms: [],
       };
     };
 
@@ -363,6 +377,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       rounds: [],
       trials: [],
       brush: null,
+      costBrush: null,
       pickedTrial: null,
       runId: null,
       status: 'idle',
@@ -385,21 +400,29 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         const s = get();
         const p = studyProblems(s.drafts, s.budget);
         if (!p.space || p.budgetValue === null) return;
+        // Zoomed rounds from a link (or from earlier zooms) are re-created: their regions do not
+        // depend on the results, so every round's samples are drawn now and trained together.
+        const zooms = s.zooms;
         set(clearStudy());
-        const { trials } = sampleStudy(p.space, s.strategy, p.budgetValue, s.seed, 0);
-        const created = newTrials(trials, 0, s.strategy);
-        set({
-          rounds: [
-            {
-              index: 0,
-              space: p.space,
-              strategy: s.strategy,
-              region: null,
-              trialIds: created.map((t) => t.id),
-            },
-          ],
-          trials: created,
-        });
+        const rounds: Round[] = [];
+        const created: Trial[] = [];
+        let space = p.space;
+        for (let index = 0; index <= zooms.length; index++) {
+          const zoom = index > 0 ? zooms[index - 1] : null;
+          const prev = space;
+          if (zoom) space = applyZoom(prev, zoom);
+          const { trials } = sampleStudy(space, s.strategy, p.budgetValue, s.seed, index);
+          const made = newTrials(trials, index, s.strategy, created.length);
+          created.push(...made);
+          rounds.push({
+            index,
+            space,
+            strategy: s.strategy,
+            region: zoom ? regionOfZoom(prev, zoom) : null,
+            trialIds: made.map((t) => t.id),
+          });
+        }
+        set({ rounds, trials: created, zooms });
         await train(created.map((t) => t.id));
       },
 
@@ -433,7 +456,8 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         const last = s.rounds[s.rounds.length - 1];
         const budget = parseBudget(s.budget);
         if (!last || !s.brush || isActive(s.status) || !budget.ok) return;
-        const space = zoomSpace(last.space, s.brush);
+        const zoom = zoomOf(last.space, s.brush);
+        const space = applyZoom(last.space, zoom);
         const index = s.rounds.length;
         const { trials } = sampleStudy(space, s.strategy, budget.value, s.seed, index);
         const created = newTrials(trials, index, s.strategy);
@@ -444,6 +468,9 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
           ],
           trials: [...s.trials, ...created],
           brush: null,
+          costBrush: null,
+          // The link keeps the round (a comparison's rounds are not re-created from a link).
+          zooms: s.rounds[0]?.strategy === 'compare' ? s.zooms : [...s.zooms, zoom],
         });
         await train(created.map((t) => t.id));
       },
@@ -457,7 +484,9 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         receiveStatus('stopped');
       },
 
-      setBrush: (brush) => set({ brush }),
+      setBrush: (brush) => set(brush ? { brush } : { brush: null, costBrush: null }),
+      setParallelBrush: (pc) => set({ brush: regionOfBrush(pc), costBrush: pc?.devCost ?? null }),
+      dropZooms: () => set({ ...clearStudy(), zooms: [] }),
       pickTrial: (pickedTrial) => set({ pickedTrial }),
       loadLink: (link, notices) =>
         set((s) => ({ ...clearStudy(), ...link, notices, revision: s.revision + 1 })),
