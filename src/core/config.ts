@@ -66,6 +66,12 @@ export interface ModelSpec {
   bnMomentum: number;
   /** ε inside sqrt(σ² + ε) of batch norm (not Adam's ε). */
   bnEpsilon: number;
+  /**
+   * Keep (and train) the bias b of hidden layers that have batch norm, added to z before the
+   * normalisation. Off by default: the mean subtraction cancels b, so its gradient is exactly zero.
+   * The batch-norm lab turns it on to show that.
+   */
+  keepBias?: boolean;
   optimizer: OptimizerName;
   hyper: Hyperparameters;
   /** Seeds the initial weights and this model's mini-batch order. */

@@ -17,6 +17,22 @@ export type ForwardMode =
   /** Evaluation: normalise with the running averages instead of the batch's own statistics. */
   | { kind: 'eval'; runningMean: Tensor[]; runningVariance: Tensor[] };
 
+/**
+ * What one hidden layer computed, kept when a trace is asked for (the batch-norm lab shows it):
+ * every tensor is [N, batch, units], or [N, 1, units] for the statistics. Where batch norm is off,
+ * zNorm/mean/variance are null and zTilde is z + b.
+ */
+export interface LayerTrace {
+  /** z = a_prev·W (+ b where the layer has a bias), before batch norm. */
+  z: Tensor;
+  mean: Tensor | null;
+  variance: Tensor | null;
+  zNorm: Tensor | null;
+  /** What the activation receives: bnGamma·z_norm + bnBeta, or z + b without batch norm. */
+  zTilde: Tensor;
+  a: Tensor;
+}
+
 export interface ForwardResult {
   logits: Tensor;
   /** Per hidden layer (null where batch norm is off); only in train mode. */
@@ -48,6 +64,8 @@ export function forward(
   activation: Activation,
   bnEpsilon: number,
   mode: ForwardMode,
+  /** When given, each hidden layer's intermediate tensors are pushed here (same tidy scope as the result). */
+  trace?: LayerTrace[],
 ): ForwardResult {
   const byLayer = (layer: number, kind: ParamInfo['kind']) =>
     params[layout.findIndex((p) => p.layer === layer && p.kind === kind)];
@@ -55,25 +73,33 @@ export function forward(
   let a = x;
   for (let l = 0; l < net.hidden.length; l++) {
     let z = tf.matMul(a, byLayer(l, 'weight'));
+    const preNorm = net.batchNorm[l] && net.keepBias ? tf.add(z, byLayer(l, 'bias')) : z;
+    let zNorm: Tensor | null = null;
+    let mean: Tensor | null = null;
+    let variance: Tensor | null = null;
     if (net.batchNorm[l]) {
-      let mean: Tensor;
-      let variance: Tensor;
+      z = preNorm;
+      let m: Tensor;
+      let v: Tensor;
       if (mode.kind === 'train') {
-        mean = tf.mean(z, 1, true);
-        variance = tf.mean(tf.square(tf.sub(z, mean)), 1, true);
-        batchStats.push({ mean, variance });
+        m = tf.mean(z, 1, true);
+        v = tf.mean(tf.square(tf.sub(z, m)), 1, true);
+        batchStats.push({ mean: m, variance: v });
       } else {
-        mean = mode.runningMean[l];
-        variance = mode.runningVariance[l];
+        m = mode.runningMean[l];
+        v = mode.runningVariance[l];
         batchStats.push(null);
       }
-      const zNorm = tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, bnEpsilon)));
+      mean = m;
+      variance = v;
+      zNorm = tf.div(tf.sub(z, m), tf.sqrt(tf.add(v, bnEpsilon)));
       z = tf.add(tf.mul(byLayer(l, 'bnGamma'), zNorm), byLayer(l, 'bnBeta'));
     } else {
       z = tf.add(z, byLayer(l, 'bias'));
       batchStats.push(null);
     }
     a = activate(z, activation);
+    trace?.push({ z: net.batchNorm[l] ? preNorm : z, mean, variance, zNorm, zTilde: z, a });
   }
   const out = net.hidden.length;
   const logits = tf.add(tf.matMul(a, byLayer(out, 'weight')), byLayer(out, 'bias'));

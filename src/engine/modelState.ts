@@ -20,11 +20,13 @@ export interface NetworkShape {
   outputs: number;
   hidden: number[];
   batchNorm: boolean[];
+  /** Hidden layers with batch norm keep a bias before it (see ModelSpec.keepBias). */
+  keepBias?: boolean;
 }
 
 /**
  * The trainable tensors in order. A hidden layer with batch norm has no bias: the mean subtraction
- * would cancel it, and bnBeta does its job.
+ * would cancel it, and bnBeta does its job (unless keepBias asks for one, placed before bnGamma).
  */
 export function paramLayout(net: NetworkShape): ParamInfo[] {
   const sizes = [net.inputs, ...net.hidden, net.outputs];
@@ -35,6 +37,7 @@ export function paramLayout(net: NetworkShape): ParamInfo[] {
     layout.push({ kind: 'weight', layer: l, shape: [fanIn, fanOut] });
     const bn = l < net.hidden.length && net.batchNorm[l];
     if (bn) {
+      if (net.keepBias) layout.push({ kind: 'bias', layer: l, shape: [1, fanOut] });
       layout.push({ kind: 'bnGamma', layer: l, shape: [1, fanOut] });
       layout.push({ kind: 'bnBeta', layer: l, shape: [1, fanOut] });
     } else {
@@ -65,6 +68,7 @@ export function networkShapeOf(spec: ModelSpec, inputs: number, classes: number)
     outputs: classes === 2 ? 1 : classes,
     hidden: [...spec.hidden],
     batchNorm: spec.hidden.map((_, i) => spec.batchNorm[i] ?? false),
+    ...(spec.keepBias ? { keepBias: true } : {}),
   };
 }
 
@@ -130,5 +134,6 @@ export function groupKey(spec: ModelSpec): string {
     spec.hyper.miniBatchSize,
     spec.bnMomentum,
     spec.bnEpsilon,
+    ...(spec.keepBias ? ['keepBias'] : []),
   ]);
 }

@@ -2,6 +2,7 @@
 // hyperparameter changes) get in between chunks, and hands progress out in batches at most every
 // ~50 ms. Independent of the worker's messaging so that Node tests can drive it too.
 import type { Hyperparameters } from '../core/config';
+import type { ProbeFrame } from '../core/inspection';
 import type { ModelState } from './modelState';
 import type { Collected, StatusChange, Trainer } from './trainer';
 
@@ -13,6 +14,15 @@ export interface ProgressBatch {
   steps: number[];
   learningRate: number[];
   boundary?: { model: number; resolution: number; probs: Float32Array };
+  /** Live distributions of one model on a fixed probe batch (when the run was started with a probe). */
+  probe?: { model: number; frame: ProbeFrame };
+}
+
+/** Which model the live-distribution probe watches, on how many training rows, how often. */
+export interface ProbeOptions {
+  model: number;
+  size: number;
+  everyMs: number;
 }
 
 export interface LoopListener {
@@ -47,6 +57,7 @@ export class RunLoop {
   private outgoing: ProgressBatch = RunLoop.emptyBatch();
   private lastPost = 0;
   private lastBoundary = -Infinity;
+  private lastProbe = -Infinity;
   private readonly snapshots = new Map<number, ModelState>();
   private nextSnapshotId = 1;
 
@@ -54,7 +65,14 @@ export class RunLoop {
     private readonly trainer: Trainer,
     private readonly listener: LoopListener,
     private readonly boundary?: { model: number; resolution: number },
+    private readonly probe?: ProbeOptions,
   ) {}
+
+  /** The trainer, for requests that read a model while it trains (the batch-norm lab's inspections). */
+  get inspected(): Trainer {
+    if (this.state === 'stopped') throw new Error('This run has stopped.');
+    return this.trainer;
+  }
 
   get status(): LoopStatus {
     return this.state;
@@ -207,6 +225,11 @@ export class RunLoop {
       const { model, resolution } = this.boundary;
       batch.boundary = { model, resolution, probs: await this.trainer.boundary(model, resolution) };
       this.lastBoundary = now;
+    }
+    if (this.probe && (force || now - this.lastProbe >= this.probe.everyMs)) {
+      const { model, size } = this.probe;
+      batch.probe = { model, frame: await this.trainer.probe(model, size) };
+      this.lastProbe = now;
     }
     this.lastPost = now;
     this.listener.progress(batch);

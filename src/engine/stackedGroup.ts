@@ -3,7 +3,7 @@
 // others, since d(Σ J_k)/dW_i = dJ_i/dW_i). Each model keeps its own seed, data order and hyperparameters.
 import type { ModelSpec } from '../core/config';
 import { decayedLearningRate } from '../core/schedule';
-import { nextBatch } from './batchOrder';
+import { copyBatchOrder, nextBatch } from './batchOrder';
 import {
   accuracyPerModel,
   type BatchStats,
@@ -34,6 +34,17 @@ export interface DataTensors {
   targetsDev: Tensor;
   /** [devSize] int32 class ids. */
   labelsDev: Tensor;
+}
+
+/** One model of a group, as tensors of batch 1 (see StackedGroup.modelView). */
+export interface ModelView {
+  net: NetworkShape;
+  layout: ParamInfo[];
+  spec: ModelSpec;
+  step: number;
+  params: Tensor[];
+  runningMean: (Tensor | null)[];
+  runningVariance: (Tensor | null)[];
 }
 
 interface HyperTensors {
@@ -336,6 +347,37 @@ export class StackedGroup {
       );
       return tf.reshape(probabilityOfClassOne(out.logits), [-1]);
     });
+  }
+
+  /**
+   * One model's tensors sliced out of the stack, for inspection (call inside a tidy: the slices are
+   * new tensors). Running statistics are indexed by hidden layer (null where batch norm is off).
+   */
+  modelView(slot: number): ModelView {
+    const pick = (t: Tensor) => tf.slice(t, slot, 1);
+    const runningMean: (Tensor | null)[] = this.net.hidden.map(() => null);
+    const runningVariance: (Tensor | null)[] = this.net.hidden.map(() => null);
+    this.bnLayers.forEach((l, k) => {
+      runningMean[l] = pick(this.runningMean[k]);
+      runningVariance[l] = pick(this.runningVariance[k]);
+    });
+    return {
+      net: this.net,
+      layout: this.layout,
+      spec: this.specs[slot],
+      step: this.states[slot].step,
+      params: this.params.map(pick),
+      runningMean,
+      runningVariance,
+    };
+  }
+
+  /** The example indices of the mini-batch this model trains on next, without moving its data order. */
+  peekBatch(slot: number): Int32Array {
+    const order = copyBatchOrder(this.states[slot].order);
+    const out = new Int32Array(this.batchSize());
+    nextBatch(order, out.length, out, 0);
+    return out;
   }
 
   /** Copies one model out to plain arrays (for snapshots and regrouping). */

@@ -4,6 +4,8 @@
 // offers the hooks the lessons need: change hyperparameters mid-run, snapshot and restore.
 import type { Hyperparameters, ModelSpec } from '../core/config';
 import type { Tensor } from './forward';
+import type { BatchStatisticsResult, InspectResult, ModeEvaluation, ProbeFrame } from '../core/inspection';
+import { batchStatistics, evaluateModes, inspectModel, probeFrame, seededBatch } from './inspect';
 import { copyModelState, groupKey, initialModelState, type ModelState, networkShapeOf } from './modelState';
 import { boundaryGrid, type PreparedData } from './preparedData';
 import { type DataTensors, StackedGroup } from './stackedGroup';
@@ -81,6 +83,7 @@ export class Trainer {
   private readonly retired = new Set<number>();
   private gridTensor: Tensor | null = null;
   private gridResolution = 0;
+  private probeTensor: Tensor | null = null;
 
   constructor(
     readonly data: PreparedData,
@@ -299,7 +302,11 @@ export class Trainer {
   extend(maxSteps: number): void {
     this.options.maxSteps = maxSteps;
     this.where.forEach((w, model) => {
-      if (this.statuses[model] === 'finished' && !this.retired.has(model) && w.group.stepOf(w.slot) < maxSteps) {
+      if (
+        this.statuses[model] === 'finished' &&
+        !this.retired.has(model) &&
+        w.group.stepOf(w.slot) < maxSteps
+      ) {
         this.statuses[model] = 'training';
         w.group.setActive(w.slot, true);
         this.pendingChanges.push({ model, status: 'training', step: w.group.stepOf(w.slot) });
@@ -321,7 +328,78 @@ export class Trainer {
     return values;
   }
 
+  private view(model: number) {
+    const w = this.where[model];
+    if (!w) throw new Error(`There is no model ${model} in this run.`);
+    return w;
+  }
+
+  /**
+   * One layer and unit of a model on a mini-batch: the batch it trains on next (batchSeed null), or
+   * a seeded random batch of its mini-batch size. Reads nothing but what the lab shows.
+   */
+  async inspect(
+    model: number,
+    options: { layer: number; unit: number; batchSeed: number | null; biasShift?: number },
+  ): Promise<InspectResult> {
+    const { group, slot } = this.view(model);
+    const indices =
+      options.batchSeed === null
+        ? group.peekBatch(slot)
+        : seededBatch(this.data.trainSize, group.specOf(slot).hyper.miniBatchSize, options.batchSeed);
+    return this.withView(model, (view) => inspectModel(view, this.tensors, { ...options, indices }));
+  }
+
+  /** Runs `f` with one model's sliced tensors, disposing them afterwards. */
+  private async withView<T>(
+    model: number,
+    f: (view: ReturnType<StackedGroup['modelView']>) => Promise<T>,
+  ): Promise<T> {
+    const { group, slot } = this.view(model);
+    let view: ReturnType<StackedGroup['modelView']> | null = null;
+    const scope = tf.tidy(() => {
+      view = group.modelView(slot);
+      return [...view.params, ...view.runningMean, ...view.runningVariance].filter(
+        (t): t is Tensor => t !== null,
+      );
+    });
+    try {
+      return await f(view!);
+    } finally {
+      for (const t of scope) t.dispose();
+    }
+  }
+
+  /** Dev cost and accuracy of one model in training mode and in evaluation mode. */
+  evaluateModes(model: number): Promise<ModeEvaluation> {
+    return this.withView(model, (view) => evaluateModes(view, this.tensors));
+  }
+
+  /** The live-distributions frame of one model on a fixed probe batch (the first `size` training rows). */
+  probe(model: number, size: number): Promise<ProbeFrame> {
+    const rows = Math.min(size, this.data.trainSize);
+    if (!this.probeTensor || this.probeTensor.shape[0] !== rows) {
+      this.probeTensor?.dispose();
+      this.probeTensor = tf.tensor2d(this.data.xTrain.subarray(0, rows * this.data.inputs), [
+        rows,
+        this.data.inputs,
+      ]);
+    }
+    const x = this.probeTensor;
+    return this.withView(model, (view) => probeFrame(view, this.tensors, x));
+  }
+
+  /** μ_B and σ²_B of one unit across successive mini-batches of several sizes, current weights. */
+  batchStatistics(
+    model: number,
+    options: { layer: number; unit: number; sizes: number[]; batches: number; seed: number },
+  ): Promise<BatchStatisticsResult> {
+    return this.withView(model, (view) => batchStatistics(view, this.tensors, options));
+  }
+
   dispose(): void {
+    this.probeTensor?.dispose();
+    this.probeTensor = null;
     for (const p of this.pendingCosts) p.cost.dispose();
     for (const e of this.pendingEvals) {
       e.cost.dispose();

@@ -2,6 +2,7 @@
 // Requests carry an id; the worker answers each with exactly one reply of the type that
 // ReplyTo names for it (or an 'error' with the same id), so no handler needs a cast.
 import type { BackendChoice, BackendName, DataConfig, Hyperparameters, ModelSpec } from '../core/config';
+import type { BatchStatisticsResult, InspectResult, ModeEvaluation, ProbeFrame } from '../core/inspection';
 
 // ---------- page -> worker ----------
 
@@ -18,10 +19,20 @@ export interface StartRequest {
   evalEvery: number;
   /** Start paused (the learner then presses Step or Resume). */
   paused: boolean;
+  /**
+   * Keep the worker's other runs going (a lab that compares a babysat model with a population).
+   * The new run then trains on the backend already in use, since switching would strand their tensors.
+   */
+  alongside?: boolean;
   /** Absolute URL of public/data/digits.bin (the client fills it in from the page's base URL). */
   digitsUrl?: string;
   /** Decision-boundary heatmap of one model, 2-D datasets only. */
   boundary?: { model: number; resolution: number };
+  /**
+   * Live distributions (batch-norm lab): per hidden layer, percentiles and a histogram of z, z̃ and a
+   * on the first `size` training rows (default 256), sent with progress at most every `everyMs` (default 200).
+   */
+  probe?: { model: number; size?: number; everyMs?: number };
 }
 
 export interface RunRequest<T extends string> {
@@ -87,7 +98,40 @@ export interface BenchmarkRequest {
   digitsUrl?: string;
 }
 
+// ---------- batch-norm lab: reading a model while it trains ----------
+
+/**
+ * One layer and unit of a model on a mini-batch: the one it trains on next (batchSeed null) or a
+ * seeded random one of its mini-batch size. With biasShift, also how far the outputs move when the
+ * layer's bias moves by that much.
+ */
+export interface InspectRequest extends RunRequest<'inspect'> {
+  model: number;
+  layer: number;
+  unit: number;
+  batchSeed: number | null;
+  biasShift?: number;
+}
+
+/** Dev accuracy and cost in training mode (the dev set's own batch statistics) vs evaluation mode (running averages). */
+export interface EvaluateModesRequest extends RunRequest<'evaluateModes'> {
+  model: number;
+}
+
+/** μ_B and σ²_B of one unit over `batches` successive mini-batches of each size, with the current weights. */
+export interface BatchStatisticsRequest extends RunRequest<'batchStatistics'> {
+  model: number;
+  layer: number;
+  unit: number;
+  sizes: number[];
+  batches: number;
+  seed: number;
+}
+
 export type Request =
+  | InspectRequest
+  | EvaluateModesRequest
+  | BatchStatisticsRequest
   | StartRequest
   | PauseRequest
   | ResumeRequest
@@ -163,6 +207,29 @@ export interface BenchmarkResult {
   elapsedMs: number;
 }
 
+export interface Inspection extends InspectResult {
+  type: 'inspection';
+  id: number;
+  runId: number;
+  model: number;
+}
+
+export interface ModesEvaluated extends ModeEvaluation {
+  type: 'modesEvaluated';
+  id: number;
+  runId: number;
+  model: number;
+}
+
+export interface BatchStatisticsReply extends BatchStatisticsResult {
+  type: 'batchStatistics';
+  id: number;
+  runId: number;
+  model: number;
+  layer: number;
+  unit: number;
+}
+
 export interface ErrorReply {
   type: 'error';
   id: number;
@@ -183,6 +250,9 @@ export interface ReplyTo {
   extend: Ack;
   memory: MemoryReport;
   benchmark: BenchmarkResult;
+  inspect: Inspection;
+  evaluateModes: ModesEvaluated;
+  batchStatistics: BatchStatisticsReply;
 }
 
 export type Reply = ReplyTo[keyof ReplyTo] | ErrorReply;
@@ -207,6 +277,8 @@ export interface ProgressEvent {
   learningRate: Float32Array;
   /** Probability of class 1 on a resolution x resolution grid (row-major, y from bottom), when asked. */
   boundary?: { model: number; resolution: number; probs: Float32Array };
+  /** Live distributions of one model, when the run was started with a probe. */
+  probe?: { model: number; frame: ProbeFrame };
 }
 
 export interface StatusEvent {
@@ -250,5 +322,9 @@ export function progressTransferables(e: ProgressEvent): ArrayBuffer[] {
     e.learningRate,
   ];
   if (e.boundary) arrays.push(e.boundary.probs);
+  if (e.probe) {
+    const f = e.probe.frame;
+    arrays.push(f.percentiles, f.range, f.histogram, f.bnGamma, f.bnBeta);
+  }
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The training worker: a thin switch from protocol messages to the engine. It owns every tensor;
 // the page only ever sees plain numbers.
-import type { DataConfig, ModelSpec } from '../core/config';
+import type { BackendName, DataConfig, ModelSpec } from '../core/config';
 import { activateBackend, type ChosenBackend, chooseBackend } from '../engine/backends';
 import { type PreparedData, prepareData } from '../engine/preparedData';
 import { RunLoop } from '../engine/runLoop';
@@ -132,19 +132,31 @@ function dataInfo(data: PreparedData): DataInfo {
 }
 
 async function start(request: StartRequest): Promise<ReplyTo['start']> {
-  // One run at a time: a new run may switch the tfjs backend, which tensors of another run can't survive.
-  for (const [id, run] of runs) {
-    runs.delete(id);
-    await run.stop();
-  }
   const data = await loadData(request.data, request.digitsUrl);
-  const chosen = await pickBackend(request, data);
+  const current = tf.getBackend() as BackendName | undefined;
+  let chosen: ChosenBackend;
+  if (request.alongside && runs.size > 0 && current) {
+    // Runs share one tfjs engine: a run beside others stays on their backend.
+    chosen = { name: current, reason: 'shared with the runs beside it', timings: {}, failed: {} };
+  } else {
+    // Otherwise one run at a time: a new run may switch the backend, which another run's tensors can't survive.
+    for (const [id, run] of runs) {
+      runs.delete(id);
+      await run.stop();
+    }
+    chosen = await pickBackend(request, data);
+  }
   const trainer = new Trainer(data, request.models, {
     maxSteps: request.maxSteps,
     evalEvery: request.evalEvery,
   });
   const runId = request.runId;
   const boundary = request.boundary && data.inputs === 2 ? request.boundary : undefined;
+  const probe = request.probe && {
+    model: request.probe.model,
+    size: request.probe.size ?? 256,
+    everyMs: request.probe.everyMs ?? 200,
+  };
   const loop = new RunLoop(
     trainer,
     {
@@ -166,6 +178,7 @@ async function start(request: StartRequest): Promise<ReplyTo['start']> {
           steps: Int32Array.from(batch.steps),
           learningRate: Float32Array.from(batch.learningRate),
           boundary: batch.boundary && { ...batch.boundary, probs: Float32Array.from(batch.boundary.probs) },
+          probe: batch.probe,
         };
         post(event, progressTransferables(event));
       },
@@ -180,6 +193,7 @@ async function start(request: StartRequest): Promise<ReplyTo['start']> {
       },
     },
     boundary,
+    probe,
   );
   runs.set(runId, loop);
   const info = dataInfo(data);
@@ -234,6 +248,30 @@ async function handle(request: Request): Promise<void> {
     case 'extend':
       runOf(request.runId).extend(request.maxSteps);
       return ack();
+    case 'inspect': {
+      const { runId, model, layer, unit, batchSeed, biasShift } = request;
+      const result = await runOf(runId).inspected.inspect(model, { layer, unit, batchSeed, biasShift });
+      post({ ...result, type: 'inspection', id: request.id, runId, model });
+      return;
+    }
+    case 'evaluateModes': {
+      const { runId, model } = request;
+      const result = await runOf(runId).inspected.evaluateModes(model);
+      post({ ...result, type: 'modesEvaluated', id: request.id, runId, model });
+      return;
+    }
+    case 'batchStatistics': {
+      const { runId, model, layer, unit, sizes, batches, seed } = request;
+      const result = await runOf(runId).inspected.batchStatistics(model, {
+        layer,
+        unit,
+        sizes,
+        batches,
+        seed,
+      });
+      post({ ...result, type: 'batchStatistics', id: request.id, runId, model, layer, unit });
+      return;
+    }
     case 'benchmark': {
       const data = await loadData(request.data, request.digitsUrl);
       const error = await activateBackend(request.backend);

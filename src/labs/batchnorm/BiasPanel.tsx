@@ -1,0 +1,58 @@
+// The bias made redundant: with batch norm, z = a·W + b has its mean subtracted, so b cancels. With
+// "Keep the bias b" the network trains a b anyway; the engine reports dJ/db (zero up to float32
+// rounding) and how far the outputs move when b moves.
+import { useState } from 'react';
+import { RangeField } from '../../components/RangeField';
+import { Switch } from '../../components/Switch';
+import { formatCost } from '../../ui/format';
+import { useLab } from './LabContext';
+import { useInspection } from './useInspection';
+
+export function BiasPanel() {
+  const { keepBias, batchNorm, setKeepBias } = useLab((s) => ({
+    keepBias: s.keepBias,
+    batchNorm: s.experiment.batchNorm,
+    setKeepBias: s.setKeepBias,
+  }));
+  const layer = Math.max(0, batchNorm.findIndex(Boolean));
+  const [shift, setShift] = useState(2);
+  const { result: r } = useInspection(layer, 0, 1, shift);
+  const maxGrad = r?.biasGradient ? Math.max(...Array.from(r.biasGradient, Math.abs)) : Number.NaN;
+  const bn = batchNorm[layer] ?? false;
+  return (
+    <section className="bn-panel" aria-label="The bias made redundant">
+      <h2>The bias made redundant</h2>
+      <p className="bn-lead">
+        Batch norm subtracts the mini-batch mean of z, so adding the same b to every example changes nothing:
+        β takes over the job of the shift. A layer with batch norm therefore keeps no b. Switch on “Keep the
+        bias b” to train one anyway in hidden layer {layer + 1}, and look at its gradient.
+      </p>
+      <Switch label="Keep the bias b" checked={keepBias} onChange={setKeepBias} />
+      {!bn ? <p className="hint">Turn batch norm on for at least one layer to see this.</p> : null}
+      {bn && keepBias && r?.hasBias ? (
+        <>
+          <RangeField label="Move b by" value={shift} min={-5} max={5} step={0.5} onChange={setShift} />
+          <dl className="bn-facts">
+            <dt>largest |dJ/db| over the layer’s units</dt>
+            <dd>
+              <output aria-label="Largest bias gradient">{formatCost(maxGrad)}</output>
+            </dd>
+            <dt>‖dJ/dW‖ of the same layer, for scale</dt>
+            <dd>
+              <output aria-label="Weight gradient norm">{formatCost(r.weightGradientNorm)}</output>
+            </dd>
+            <dt>largest change of any output (logit) when every b moves by {shift}</dt>
+            <dd>
+              <output aria-label="Largest output change">{formatCost(r.outputChange ?? Number.NaN)}</output>
+            </dd>
+            <dt>b after {r.step} steps (started at 0)</dt>
+            <dd>{r.bias ? formatCost(Math.max(...Array.from(r.bias, Math.abs))) : '—'} (largest |b|)</dd>
+          </dl>
+          <p className="hint">
+            Anything below about 1e-6 is float32 rounding: in exact arithmetic both are exactly zero.
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}

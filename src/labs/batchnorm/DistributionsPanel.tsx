@@ -1,0 +1,152 @@
+// Batch norm inside the network, live: for each hidden layer, the 15th/50th/85th percentiles of z
+// (before batch norm), z̃ (what the activation receives) or a over training, on a fixed probe batch of
+// training examples, plus the histogram of the latest frame; and γ, β of a few units evolving.
+import { useState } from 'react';
+import { RadioGroup } from '../../components/RadioGroup';
+import { SelectField } from '../../components/SelectField';
+import { PROBE_QUANTITIES } from '../../core/inspection';
+import { formatCost } from '../../ui/format';
+import { useLab } from './LabContext';
+import { PROBE_SIZE } from './labStore';
+import { BandChart, Frame, Histogram, polyline } from './svgCharts';
+
+type Quantity = (typeof PROBE_QUANTITIES)[number];
+const QUANTITY_OPTIONS = [
+  { value: 'z', label: 'z (before batch norm)' },
+  { value: 'zTilde', label: 'z̃ (into the activation)' },
+  { value: 'a', label: 'a (activation)' },
+] as const;
+const COLORS: Record<Quantity, string> = { z: '#1f5fbf', zTilde: '#7b3fb8', a: '#0f8a5f' };
+const UNIT_COLORS = ['#1f5fbf', '#d9480f', '#0f8a5f', '#7b3fb8'];
+
+export function DistributionsPanel() {
+  const { frames, hidden, batchNorm } = useLab((s) => ({
+    frames: s.frames,
+    hidden: s.experiment.hidden,
+    batchNorm: s.experiment.batchNorm,
+  }));
+  const [quantity, setQuantity] = useState<Quantity>('z');
+  const q = PROBE_QUANTITIES.indexOf(quantity);
+  const last = frames[frames.length - 1];
+  const layers = last ? last.hidden.length : hidden.length;
+  return (
+    <section className="bn-panel" aria-label="Distributions per layer">
+      <h2>Inside the network, live</h2>
+      <p className="bn-lead">
+        Each layer’s values on a fixed batch of {PROBE_SIZE} training examples, pooled over the layer’s units:
+        the band spans the 15th to 85th percentile, the line is the median (as in the figure of the original
+        batch-norm paper); the histogram is the latest frame. Press Train and toggle batch norm per layer.
+      </p>
+      <RadioGroup label="Show" value={quantity} options={QUANTITY_OPTIONS} onChange={setQuantity} />
+      {!last ? <p className="hint">No frames yet: press Train.</p> : null}
+      <div className="bn-layers">
+        {Array.from({ length: layers }, (_, l) => {
+          const bands = frames.map((fr) => {
+            const k = (l * 3 + q) * 3;
+            return {
+              x: fr.step,
+              lo: fr.percentiles[k],
+              mid: fr.percentiles[k + 1],
+              hi: fr.percentiles[k + 2],
+            };
+          });
+          const k = (l * 3 + q) * 3;
+          const bn = last ? last.batchNorm[l] : (batchNorm[l] ?? false);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position
+            <figure key={l} className="bn-layer" aria-label={`Layer ${l + 1} distribution`}>
+              <figcaption>
+                Layer {l + 1} {bn ? '(batch norm)' : '(no batch norm)'} —{' '}
+                <output aria-label={`Layer ${l + 1} percentiles`}>
+                  {last
+                    ? `15%: ${formatCost(last.percentiles[k])}, 50%: ${formatCost(last.percentiles[k + 1])}, 85%: ${formatCost(last.percentiles[k + 2])}`
+                    : '—'}
+                </output>
+              </figcaption>
+              <BandChart
+                bands={bands}
+                label={`Layer ${l + 1} percentile bands over steps`}
+                color={COLORS[quantity]}
+              />
+              {last ? (
+                <Histogram
+                  counts={last.histogram.subarray((l * 3 + q) * last.bins, (l * 3 + q + 1) * last.bins)}
+                  lo={last.range[(l * 3 + q) * 2]}
+                  hi={last.range[(l * 3 + q) * 2 + 1]}
+                  label={`Layer ${l + 1} histogram`}
+                  color={COLORS[quantity]}
+                />
+              ) : null}
+            </figure>
+          );
+        })}
+      </div>
+      <GammaBeta />
+    </section>
+  );
+}
+
+function GammaBeta() {
+  const frames = useLab((s) => s.frames);
+  const [layer, setLayer] = useState(0);
+  const last = frames[frames.length - 1];
+  if (!last) return null;
+  const l = Math.min(layer, last.hidden.length - 1);
+  const offset = last.hidden.slice(0, l).reduce((a, b) => a + b, 0);
+  const units = Math.min(4, last.hidden[l]);
+  const has = last.batchNorm[l];
+  const series = (which: 'bnGamma' | 'bnBeta', u: number) =>
+    frames.map((fr) => ({ x: fr.step, y: fr[which][offset + u] }));
+  const all = has
+    ? Array.from({ length: units }, (_, u) => [...series('bnGamma', u), ...series('bnBeta', u)]).flat()
+    : [];
+  const ys = all.map((p) => p.y).filter(Number.isFinite);
+  const yDomain: [number, number] = ys.length
+    ? [Math.min(...ys, 0) - 0.05, Math.max(...ys, 1) + 0.05]
+    : [0, 1];
+  const xDomain: [number, number] = [frames[0].step, Math.max(frames[0].step + 1, last.step)];
+  return (
+    <div className="bn-gamma-beta">
+      <h3>γ and β (batch norm’s shift, not momentum’s β) of the first {units} units</h3>
+      <SelectField
+        label="Layer for γ and β"
+        value={String(l)}
+        options={last.hidden.map((_, i) => ({ value: String(i), label: `hidden layer ${i + 1}` }))}
+        onChange={(v) => setLayer(Number(v))}
+      />
+      {has ? (
+        <Frame
+          xDomain={xDomain}
+          yDomain={yDomain}
+          label="gamma and beta over steps"
+          xLabel="step"
+          yLabel="value"
+        >
+          {(sx, sy) =>
+            Array.from({ length: units }, (_, u) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a unit is its position
+              <g key={u}>
+                <polyline
+                  points={polyline(series('bnGamma', u), sx, sy)}
+                  fill="none"
+                  stroke={UNIT_COLORS[u]}
+                  strokeWidth={1.8}
+                />
+                <polyline
+                  points={polyline(series('bnBeta', u), sx, sy)}
+                  fill="none"
+                  stroke={UNIT_COLORS[u]}
+                  strokeWidth={1.4}
+                  strokeDasharray="5 3"
+                />
+              </g>
+            ))
+          }
+        </Frame>
+      ) : (
+        <p className="hint">Layer {l + 1} has no batch norm, so no γ and β.</p>
+      )}
+      <p className="hint">Solid: γ (starts at 1). Dashed: β (starts at 0). One colour per unit.</p>
+    </div>
+  );
+}

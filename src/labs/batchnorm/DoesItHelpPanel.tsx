@@ -1,0 +1,263 @@
+// Does it help? The same network with and without batch norm trained as one population (same seed:
+// same initial W, same mini-batches), curves overlaid; and a learning-rate sweep, with and without,
+// final dev accuracy against α. The page states what it measured.
+import { useMemo } from 'react';
+import { smoothCurve } from '../../ui/costChartData';
+import { formatPercent, formatRate } from '../../ui/format';
+import { chartPoints } from '../../state/runSeries';
+import { useLab } from './LabContext';
+import { logSpaced, withBatchNormLayout } from './labStore';
+import { Frame, polyline } from './svgCharts';
+import { type SweepPoint, summarizeSweep } from './sweepSummary';
+
+const ON = '#7b3fb8';
+const OFF = '#d9480f';
+
+export function DoesItHelpPanel() {
+  const s = useLab((st) => ({
+    kind: st.kind,
+    status: st.status,
+    series: st.series,
+    seriesVersion: st.seriesVersion,
+    models: st.models,
+    experiment: st.experiment,
+    sweep: st.sweep,
+    runComparison: st.runComparison,
+    runSweep: st.runSweep,
+  }));
+  const e = s.experiment;
+  const layout = withBatchNormLayout(e);
+  const busy =
+    (s.kind === 'compare' || s.kind === 'sweep') && (s.status === 'running' || s.status === 'starting');
+  const rates = logSpaced(s.sweep.lrMin, s.sweep.lrMax, s.sweep.count);
+  return (
+    <section className="bn-panel" aria-label="Does it help?">
+      <h2>Does it help? Side by side, same seeds</h2>
+      <p className="bn-lead">
+        Both networks start from the same weights and see the same mini-batches; the only difference is batch
+        norm (on{' '}
+        {layout.every(Boolean)
+          ? 'every hidden layer'
+          : `layers ${layout
+              .map((on, i) => (on ? i + 1 : null))
+              .filter(Boolean)
+              .join(', ')}`}
+        ). They train together in one population on this worker: a new run stops the one before.
+      </p>
+      <div className="bn-row">
+        <button type="button" className="primary" disabled={busy} onClick={() => void s.runComparison()}>
+          Run comparison
+        </button>
+        <button type="button" disabled={busy} onClick={() => void s.runSweep()}>
+          Sweep learning rate
+        </button>
+        <span className="hint">
+          Sweep: {s.sweep.count} values of α from {formatRate(s.sweep.lrMin)} to {formatRate(s.sweep.lrMax)}{' '}
+          (log scale), with and without batch norm = {2 * s.sweep.count} models, {s.sweep.steps} steps each.
+        </span>
+      </div>
+      {s.kind === 'compare' && s.series ? <Comparison /> : null}
+      {s.kind === 'sweep' && s.series ? <Sweep rates={rates} /> : null}
+    </section>
+  );
+}
+
+function Comparison() {
+  const { series, seriesVersion, models, status } = useLab((st) => ({
+    series: st.series,
+    seriesVersion: st.seriesVersion,
+    models: st.models,
+    status: st.status,
+  }));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
+  const lines = useMemo(
+    () =>
+      series
+        ? series.models.map((m) => ({
+            dev: chartPoints(m.devStep.view(), m.devAccuracy.view()).map((p) => ({ x: p.step, y: p.value })),
+            cost: chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view())).map((p) => ({
+              x: p.step,
+              y: p.value,
+            })),
+          }))
+        : [],
+    [series, seriesVersion],
+  );
+  if (!series) return null;
+  const maxStep = Math.max(1, series.maxStep());
+  const maxCost = Math.max(0.1, ...lines.flatMap((l) => l.cost.map((p) => p.y)).filter(Number.isFinite));
+  const lastAcc = lines.map((l) => l.dev[l.dev.length - 1]?.y ?? Number.NaN);
+  return (
+    <figure className="bn-figure" aria-label="Comparison chart">
+      <div className="bn-columns">
+        <Frame
+          xDomain={[0, maxStep]}
+          yDomain={[0, 1]}
+          label="Dev accuracy with and without batch norm"
+          xLabel="step"
+          yLabel="dev accuracy"
+        >
+          {(sx, sy) => (
+            <>
+              <polyline
+                className="bn-line-off"
+                points={polyline(lines[0]?.dev ?? [], sx, sy)}
+                fill="none"
+                stroke={OFF}
+                strokeWidth={2.2}
+              />
+              <polyline
+                className="bn-line-on"
+                points={polyline(lines[1]?.dev ?? [], sx, sy)}
+                fill="none"
+                stroke={ON}
+                strokeWidth={2.2}
+              />
+            </>
+          )}
+        </Frame>
+        <Frame
+          xDomain={[0, maxStep]}
+          yDomain={[0, maxCost]}
+          label="Train cost with and without batch norm"
+          xLabel="step"
+          yLabel="train cost (smoothed)"
+        >
+          {(sx, sy) => (
+            <>
+              <polyline
+                points={polyline(lines[0]?.cost ?? [], sx, sy)}
+                fill="none"
+                stroke={OFF}
+                strokeWidth={1.8}
+              />
+              <polyline
+                points={polyline(lines[1]?.cost ?? [], sx, sy)}
+                fill="none"
+                stroke={ON}
+                strokeWidth={1.8}
+              />
+            </>
+          )}
+        </Frame>
+      </div>
+      <figcaption>
+        <span className="bn-key" style={{ color: OFF }}>
+          ━ without batch norm: dev accuracy{' '}
+          <output aria-label="Accuracy without batch norm">{formatPercent(lastAcc[0])}</output>
+          {models[0]?.status === 'diverged' ? ' (diverged)' : ''}
+        </span>{' '}
+        <span className="bn-key" style={{ color: ON }}>
+          ━ with batch norm: dev accuracy{' '}
+          <output aria-label="Accuracy with batch norm">{formatPercent(lastAcc[1])}</output>
+          {models[1]?.status === 'diverged' ? ' (diverged)' : ''}
+        </span>{' '}
+        at step {series.maxStep()} ({status}).
+      </figcaption>
+    </figure>
+  );
+}
+
+function Sweep({ rates }: { rates: number[] }) {
+  const { series, seriesVersion, models, status, sweep } = useLab((st) => ({
+    series: st.series,
+    seriesVersion: st.seriesVersion,
+    models: st.models,
+    status: st.status,
+    sweep: st.sweep,
+  }));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
+  const points = useMemo<SweepPoint[]>(
+    () =>
+      series
+        ? series.models.map((m, i) => {
+            const diverged = models[i]?.status === 'diverged';
+            const acc = m.devAccuracy.last();
+            return {
+              learningRate: models[i]?.learningRate ?? Number.NaN,
+              batchNorm: models[i]?.batchNorm ?? false,
+              accuracy: diverged || !Number.isFinite(acc) ? null : acc,
+              diverged,
+            };
+          })
+        : [],
+    [series, seriesVersion, models],
+  );
+  if (!series) return null;
+  const done = status === 'finished';
+  const summary = summarizeSweep(points);
+  const arm = (bn: boolean) => points.filter((p) => p.batchNorm === bn);
+  const draw = (bn: boolean) => arm(bn).map((p) => ({ x: p.learningRate, y: p.accuracy ?? 0 }));
+  const range = (a: ReturnType<typeof summarizeSweep>['withBn']) =>
+    a.lowest === null
+      ? 'no α'
+      : `α from ${formatRate(a.lowest)} to ${formatRate(a.highest!)} (${a.good.length} of ${rates.length} values)`;
+  return (
+    <figure className="bn-figure" aria-label="Sweep chart">
+      <Frame
+        width={560}
+        height={260}
+        xDomain={[rates[0] / 1.3, rates[rates.length - 1] * 1.3]}
+        yDomain={[0, 1]}
+        xLog
+        label="Final dev accuracy against learning rate, with and without batch norm"
+        xLabel="learning rate α (log scale)"
+        yLabel="final dev accuracy"
+      >
+        {(sx, sy) =>
+          [false, true].map((bn) => (
+            <g key={String(bn)}>
+              <polyline
+                className={bn ? 'bn-line-on' : 'bn-line-off'}
+                points={polyline(draw(bn), sx, sy)}
+                fill="none"
+                stroke={bn ? ON : OFF}
+                strokeWidth={2.2}
+              />
+              {arm(bn).map((p) =>
+                p.diverged ? (
+                  <text
+                    key={p.learningRate}
+                    x={sx(p.learningRate)}
+                    y={sy(0) - 2}
+                    textAnchor="middle"
+                    fill={bn ? ON : OFF}
+                    className="bn-tick"
+                  >
+                    ×
+                  </text>
+                ) : (
+                  <circle
+                    key={p.learningRate}
+                    cx={sx(p.learningRate)}
+                    cy={sy(p.accuracy ?? 0)}
+                    r={3.5}
+                    fill={bn ? ON : OFF}
+                  />
+                ),
+              )}
+            </g>
+          ))
+        }
+      </Frame>
+      <figcaption>
+        <span className="bn-key" style={{ color: OFF }}>
+          ━ without batch norm
+        </span>{' '}
+        <span className="bn-key" style={{ color: ON }}>
+          ━ with batch norm
+        </span>
+        . Each point is one model’s dev accuracy after {sweep.steps} steps (× at 0: diverged). Step{' '}
+        {series.maxStep()} of {sweep.steps}
+        {done ? ', finished.' : '…'}
+        <p className="bn-measured">
+          {done ? 'Measured' : 'So far'}: within 90% of the best final dev accuracy (
+          {formatPercent(summary.threshold)} or more) — with batch norm: {range(summary.withBn)}; without:{' '}
+          {range(summary.withoutBn)}. Diverged: {summary.withBn.diverged} with, {summary.withoutBn.diverged}{' '}
+          without. Best: {formatPercent(summary.withBn.best ?? Number.NaN)} with,{' '}
+          {formatPercent(summary.withoutBn.best ?? Number.NaN)} without.
+        </p>
+      </figcaption>
+    </figure>
+  );
+}
