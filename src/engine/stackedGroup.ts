@@ -20,7 +20,7 @@ import {
   paramLayout,
 } from './modelState';
 import { tf } from './tf';
-import { applyUpdate, type UpdateHyper } from './updateRules';
+import { adamFold, applyUpdate, type UpdateHyper } from './updateRules';
 
 /** The data as tensors, shared by every group of a run. */
 export interface DataTensors {
@@ -49,8 +49,11 @@ export interface ModelView {
 
 interface HyperTensors {
   momentum: Tensor;
+  oneMinusMomentum: Tensor;
   adamBeta1: Tensor;
+  oneMinusBeta1: Tensor;
   adamBeta2: Tensor;
+  oneMinusBeta2: Tensor;
   epsilon: Tensor;
 }
 
@@ -64,6 +67,26 @@ function stack(arrays: Float32Array[], shape: [number, number]): Tensor {
     flat.set(a, i * size);
   });
   return tf.tensor3d(flat, [n, shape[0], shape[1]]);
+}
+
+function concatArrays(arrays: Float32Array[]): Float32Array {
+  const out = new Float32Array(arrays.reduce((a, b) => a + b.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
+
+/** Cuts one model's flat optimizer memory back into one array per parameter. */
+function splitArray(flat: Float32Array, sizes: number[]): Float32Array[] {
+  let offset = 0;
+  return sizes.map((size) => {
+    const part = flat.slice(offset, offset + size);
+    offset += size;
+    return part;
+  });
 }
 
 function disposeReplaced(old: Tensor[], next: Tensor[]): void {
@@ -81,6 +104,9 @@ export class StackedGroup {
   private readonly states: Pick<ModelState, 'order' | 'step'>[];
   private readonly active: boolean[];
   private params: Tensor[];
+  /** Elements per parameter, in layout order (how the flat optimizer memories split). */
+  private readonly sizes: number[];
+  /** One flat tensor: [N, 1, Σ sizes]. */
   private v: Tensor[];
   private s: Tensor[];
   private runningMean: Tensor[];
@@ -107,18 +133,22 @@ export class StackedGroup {
         p.shape,
       ),
     );
-    this.v = this.layout.map((p, i) =>
+    // The optimizer memories of all parameters live in one flat [N, 1, total] tensor each, so that an
+    // update is a dozen ops for the whole network instead of a dozen per parameter.
+    this.sizes = this.layout.map((p) => p.shape[0] * p.shape[1]);
+    const total = this.sizes.reduce((a, b) => a + b, 0);
+    this.v = [
       stack(
-        models.map((m) => m.v[i]),
-        p.shape,
+        models.map((m) => concatArrays(m.v)),
+        [1, total],
       ),
-    );
-    this.s = this.layout.map((p, i) =>
+    ];
+    this.s = [
       stack(
-        models.map((m) => m.s[i]),
-        p.shape,
+        models.map((m) => concatArrays(m.s)),
+        [1, total],
       ),
-    );
+    ];
     this.runningMean = this.bnLayers.map((l) =>
       stack(
         models.map((m) => m.runningMean[l]),
@@ -186,8 +216,11 @@ export class StackedGroup {
         tf.keep(column(this.specs.map((s) => f(s.hyper))));
       this.hyper = {
         momentum: pick((h) => h.momentum),
+        oneMinusMomentum: pick((h) => 1 - h.momentum),
         adamBeta1: pick((h) => h.adamBeta1),
+        oneMinusBeta1: pick((h) => 1 - h.adamBeta1),
         adamBeta2: pick((h) => h.adamBeta2),
+        oneMinusBeta2: pick((h) => 1 - h.adamBeta2),
         epsilon: pick((h) => h.epsilon),
       };
     }
@@ -217,16 +250,19 @@ export class StackedGroup {
     const b = this.batchSize();
     const indices = new Int32Array(n * b);
     const learningRate = new Array<number>(n);
-    const correction1 = new Array<number>(n);
-    const correction2 = new Array<number>(n);
+    const adamStepSize = new Array<number>(n);
+    const adamEpsilon = new Array<number>(n);
+    const adam = this.optimizer === 'adam';
     for (let i = 0; i < n; i++) {
       const state = this.states[i];
       const h = this.specs[i].hyper;
       if (this.active[i]) nextBatch(state.order, b, indices, i * b);
       learningRate[i] = decayedLearningRate(h, state.order.epoch);
-      const t = state.step + 1;
-      correction1[i] = 1 / (1 - h.adamBeta1 ** t);
-      correction2[i] = 1 / (1 - h.adamBeta2 ** t);
+      if (adam) {
+        const fold = adamFold(learningRate[i], h.adamBeta1, h.adamBeta2, h.epsilon, state.step + 1);
+        adamStepSize[i] = fold.stepSize;
+        adamEpsilon[i] = fold.epsilon;
+      }
     }
     const hyper = this.hyperTensors();
     const mask = this.activeMask();
@@ -256,19 +292,30 @@ export class StackedGroup {
       const h: UpdateHyper = {
         ...hyper,
         learningRate: column(learningRate),
-        correction1: column(correction1),
-        correction2: column(correction2),
+        adamStepSize: adam ? column(adamStepSize) : hyper.epsilon,
+        adamEpsilon: adam ? column(adamEpsilon) : hyper.epsilon,
       };
       const keepFrozen = (next: Tensor, old: Tensor) => (mask ? tf.where(mask, next, old) : next);
-      const params: Tensor[] = [];
-      const v: Tensor[] = [];
-      const s: Tensor[] = [];
-      this.params.forEach((p, i) => {
-        const u = applyUpdate(this.optimizer, p, grads[i], this.v[i], this.s[i], h);
-        params.push(keepFrozen(u.param, p));
-        v.push(u.v === this.v[i] ? u.v : keepFrozen(u.v, this.v[i]));
-        s.push(u.s === this.s[i] ? u.s : keepFrozen(u.s, this.s[i]));
-      });
+      let params: Tensor[];
+      let v = this.v;
+      let s = this.s;
+      if (this.optimizer === 'sgd') {
+        // Two ops per parameter: cheaper than flattening.
+        params = this.params.map((p, i) => keepFrozen(applyUpdate('sgd', p, grads[i], p, p, h).param, p));
+      } else {
+        // Flatten parameters and gradients, update once, split back.
+        const flat = (list: Tensor[]) =>
+          tf.concat(
+            list.map((t) => tf.reshape(t, [n, 1, -1])),
+            2,
+          );
+        const flatParams = flat(this.params);
+        const u = applyUpdate(this.optimizer, flatParams, flat(grads), this.v[0], this.s[0], h);
+        const next = keepFrozen(u.param, flatParams);
+        params = tf.split(next, this.sizes, 2).map((t, i) => tf.reshape(t, this.params[i].shape));
+        v = [u.v === this.v[0] ? u.v : keepFrozen(u.v, this.v[0])];
+        s = [u.s === this.s[0] ? u.s : keepFrozen(u.s, this.s[0])];
+      }
       // Running averages for test time: running := m·running + (1 − m)·batch statistic.
       const m = this.specs[0].bnMomentum;
       const runningMean = this.bnLayers.map((l, k) =>
@@ -399,8 +446,8 @@ export class StackedGroup {
     return {
       spec: structuredClone(this.specs[slot]),
       params: readAll(this.params),
-      v: readAll(this.v),
-      s: readAll(this.s),
+      v: splitArray(read(this.v[0]), this.sizes),
+      s: splitArray(read(this.s[0]), this.sizes),
       runningMean,
       runningVariance,
       order: { ...state.order, permutation: state.order.permutation.slice() },
@@ -425,8 +472,8 @@ export class StackedGroup {
         return next;
       });
     this.params = write(this.params, model.params);
-    this.v = write(this.v, model.v);
-    this.s = write(this.s, model.s);
+    this.v = write(this.v, [concatArrays(model.v)]);
+    this.s = write(this.s, [concatArrays(model.s)]);
     this.runningMean = write(
       this.runningMean,
       this.bnLayers.map((l) => model.runningMean[l]),

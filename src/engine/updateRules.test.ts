@@ -2,21 +2,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OptimizerName } from '../core/config';
 import { useCpuBackend } from './testBackend';
 import { tf } from './tf';
-import { applyUpdate, type UpdateHyper } from './updateRules';
+import { adamFold, applyUpdate, type UpdateHyper } from './updateRules';
 
 beforeAll(useCpuBackend);
 
 // Two models stacked, one weight each, so every hyperparameter can differ per model.
 const hyper = (): UpdateHyper => {
   const col = (a: number, b: number) => tf.tensor3d([a, b], [2, 1, 1]);
+  // Step t = 1 of Adam for both models.
+  const fold0 = adamFold(0.1, 0.9, 0.999, 1e-8, 1);
+  const fold1 = adamFold(0.5, 0.8, 0.99, 1e-2, 1);
   return {
     learningRate: col(0.1, 0.5),
     momentum: col(0.9, 0.5),
+    oneMinusMomentum: col(0.1, 0.5),
     adamBeta1: col(0.9, 0.8),
+    oneMinusBeta1: col(0.1, 0.2),
     adamBeta2: col(0.999, 0.99),
+    oneMinusBeta2: col(0.001, 0.01),
     epsilon: col(1e-8, 1e-2),
-    correction1: col(1 / (1 - 0.9), 1 / (1 - 0.8)),
-    correction2: col(1 / (1 - 0.999), 1 / (1 - 0.99)),
+    adamStepSize: col(fold0.stepSize, fold1.stepSize),
+    adamEpsilon: col(fold0.epsilon, fold1.epsilon),
   };
 };
 

@@ -9,12 +9,32 @@ export interface UpdateHyper {
   /** Effective learning rate after decay. */
   learningRate: Tensor;
   momentum: Tensor;
+  /** 1 − β, precomputed once per hyperparameter change rather than once per parameter per step. */
+  oneMinusMomentum: Tensor;
   adamBeta1: Tensor;
+  oneMinusBeta1: Tensor;
   adamBeta2: Tensor;
+  oneMinusBeta2: Tensor;
   epsilon: Tensor;
-  /** Adam's bias corrections 1/(1 − β1^t) and 1/(1 − β2^t). */
-  correction1: Tensor;
-  correction2: Tensor;
+  /**
+   * Adam's bias correction folded into two per-model numbers (the usual efficient form):
+   * α·v̂/(sqrt(ŝ) + ε) = adamStepSize·v/(sqrt(s) + adamEpsilon), with
+   * adamStepSize = α·sqrt(1 − β2^t)/(1 − β1^t) and adamEpsilon = ε·sqrt(1 − β2^t).
+   */
+  adamStepSize: Tensor;
+  adamEpsilon: Tensor;
+}
+
+/** The per-model numbers of Adam's folded bias correction at step t. */
+export function adamFold(
+  learningRate: number,
+  adamBeta1: number,
+  adamBeta2: number,
+  epsilon: number,
+  t: number,
+): { stepSize: number; epsilon: number } {
+  const root = Math.sqrt(1 - adamBeta2 ** t);
+  return { stepSize: (learningRate * root) / (1 - adamBeta1 ** t), epsilon: epsilon * root };
 }
 
 export interface ParamUpdate {
@@ -38,23 +58,22 @@ export function applyUpdate(
       return { param: tf.sub(param, tf.mul(h.learningRate, grad)), v, s };
     case 'momentum': {
       // v := β·v + (1 − β)·dW;  W := W − α·v
-      const vNext = tf.add(tf.mul(h.momentum, v), tf.mul(tf.sub(1, h.momentum), grad));
+      const vNext = tf.add(tf.mul(h.momentum, v), tf.mul(h.oneMinusMomentum, grad));
       return { param: tf.sub(param, tf.mul(h.learningRate, vNext)), v: vNext, s };
     }
     case 'rmsprop': {
       // s := β2·s + (1 − β2)·dW²;  W := W − α·dW/(sqrt(s) + ε)
-      const sNext = tf.add(tf.mul(h.adamBeta2, s), tf.mul(tf.sub(1, h.adamBeta2), tf.square(grad)));
+      const sNext = tf.add(tf.mul(h.adamBeta2, s), tf.mul(h.oneMinusBeta2, tf.square(grad)));
       const step = tf.div(grad, tf.add(tf.sqrt(sNext), h.epsilon));
       return { param: tf.sub(param, tf.mul(h.learningRate, step)), v, s: sNext };
     }
     case 'adam': {
-      // v, s as above with β1, β2; bias-corrected v̂ = v/(1 − β1^t), ŝ = s/(1 − β2^t);  W := W − α·v̂/(sqrt(ŝ) + ε)
-      const vNext = tf.add(tf.mul(h.adamBeta1, v), tf.mul(tf.sub(1, h.adamBeta1), grad));
-      const sNext = tf.add(tf.mul(h.adamBeta2, s), tf.mul(tf.sub(1, h.adamBeta2), tf.square(grad)));
-      const vHat = tf.mul(vNext, h.correction1);
-      const sHat = tf.mul(sNext, h.correction2);
-      const step = tf.div(vHat, tf.add(tf.sqrt(sHat), h.epsilon));
-      return { param: tf.sub(param, tf.mul(h.learningRate, step)), v: vNext, s: sNext };
+      // v, s as above with β1, β2; W := W − α·v̂/(sqrt(ŝ) + ε) with v̂ = v/(1 − β1^t), ŝ = s/(1 − β2^t),
+      // computed in the folded form (see UpdateHyper.adamStepSize).
+      const vNext = tf.add(tf.mul(h.adamBeta1, v), tf.mul(h.oneMinusBeta1, grad));
+      const sNext = tf.add(tf.mul(h.adamBeta2, s), tf.mul(h.oneMinusBeta2, tf.square(grad)));
+      const step = tf.div(vNext, tf.add(tf.sqrt(sNext), h.adamEpsilon));
+      return { param: tf.sub(param, tf.mul(h.adamStepSize, step)), v: vNext, s: sNext };
     }
   }
 }
