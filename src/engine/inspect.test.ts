@@ -165,7 +165,7 @@ describe('inspecting batch norm in a training network', () => {
         { kind: 'train' },
         trace,
       );
-      return trace.map((l) => [l.mean!, l.variance!]).flat();
+      return trace.flatMap((l) => [l.mean!, l.variance!]);
     });
     const values = stats.map((s) => Float32Array.from(s.dataSync()));
     for (const s of stats) s.dispose();
