@@ -81,5 +81,5 @@ export class TrainingClient {
 /** Starts the module worker that trains (Vite bundles it as its own chunk, with tfjs inside). */
 export function createTrainingClient(): TrainingClient {
   const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
-  return new TrainingClient(worker as unknown as WorkerLike);
+  return new TrainingClient(worker);
 }
