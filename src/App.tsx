@@ -6,6 +6,7 @@ import { PlaygroundScreen } from './ui/PlaygroundScreen';
 
 const SearchLab = lazy(() => import('./labs/search/SearchLab'));
 const BatchNormLab = lazy(() => import('./labs/batchnorm/BatchNormLab'));
+const PandaLab = lazy(() => import('./labs/panda/PandaLab'));
 
 function useLab(): LabId {
   const [lab, setLab] = useState(() => labFromHash(window.location.hash));
@@ -25,6 +26,8 @@ function LabScreen({ lab }: { lab: LabId }) {
       return <SearchLab />;
     case 'batchnorm':
       return <BatchNormLab />;
+    case 'panda':
+      return <PandaLab />;
   }
 }
 

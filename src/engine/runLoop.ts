@@ -52,6 +52,7 @@ function yieldToEvents(): Promise<void> {
 export class RunLoop {
   private state: LoopStatus = 'paused';
   private looping: Promise<void> | null = null;
+  private kickAgain = false;
   private stepsRequested = 0;
   private chunk = 4;
   private outgoing: ProgressBatch = RunLoop.emptyBatch();
@@ -159,16 +160,22 @@ export class RunLoop {
   }
 
   private kick(): void {
-    if (!this.looping) {
-      this.looping = this.loop()
-        .catch((error) => {
-          this.listener.error(error instanceof Error ? error.message : String(error));
-          this.setStatus('paused');
-        })
-        .finally(() => {
-          this.looping = null;
-        });
+    if (this.looping) {
+      // The loop may be on its way out (it saw nothing left to do): make it look again when it ends.
+      this.kickAgain = true;
+      return;
     }
+    this.looping = this.loop()
+      .catch((error) => {
+        this.listener.error(error instanceof Error ? error.message : String(error));
+        this.setStatus('paused');
+      })
+      .finally(() => {
+        this.looping = null;
+        const again = this.kickAgain;
+        this.kickAgain = false;
+        if (again && !this.stopped() && (this.state === 'running' || this.stepsRequested > 0)) this.kick();
+      });
   }
 
   private async loop(): Promise<void> {

@@ -1,0 +1,182 @@
+// The caviar side: the same compute spent on many models at once, then both sides side by side.
+import { useMemo } from 'react';
+import { RadioGroup } from '../../components/RadioGroup';
+import { lowest } from '../../core/panda/caviar';
+import { formatCost, formatRate } from '../../ui/format';
+import { CurveChart } from './CurveChart';
+import { treeLines } from './pandaChartData';
+import type { CaviarBudget, PopulationRun } from './pandaStore';
+import { populationLines } from './populationLines';
+import { usePanda } from './usePanda';
+
+const SIZES = [4, 8, 16].map((n) => ({ value: String(n), label: String(n) }));
+const BUDGETS: readonly { value: CaviarBudget; label: string }[] = [
+  { value: 'compute', label: 'same model-steps as the panda' },
+  { value: 'machines', label: 'one machine per model (as many steps as the panda’s model)' },
+];
+
+function bestOf(run: PopulationRun | undefined): number {
+  if (!run) return Number.NaN;
+  return lowest(run.series.models.map((m) => lowest(m.devCost.view())));
+}
+
+export function CaviarPanel() {
+  const s = usePanda((x) => ({
+    tree: x.tree,
+    version: x.version,
+    caviar: x.populations.caviar,
+    pbt: x.populations.pbt,
+    halving: x.populations.halving,
+    size: x.caviarSize,
+    budget: x.caviarBudget,
+    dayLength: x.link.dayLength,
+    setSize: x.setCaviarSize,
+    setBudget: x.setCaviarBudget,
+    runCaviar: x.runCaviar,
+  }));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks the buffers' growth
+  const caviarLines = useMemo(() => populationLines(s.caviar), [s.caviar, s.version]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const pandaLines = useMemo(() => treeLines(s.tree, true), [s.tree, s.version]);
+  const pandaSteps = s.tree.modelSteps();
+  const running = s.caviar?.phase === 'training' || s.caviar?.phase === 'starting';
+  const rows = [
+    {
+      name: 'Panda (one model, babysat)',
+      models: String(s.tree.branches.length === 1 ? 1 : `1 (${s.tree.branches.length} branches)`),
+      steps: pandaSteps,
+      best: s.tree.bestDevCost(),
+      effort: `${s.tree.interventions} (nudges and roll backs)`,
+      show: pandaSteps > 0,
+    },
+    {
+      name: 'Caviar (many models in parallel)',
+      models: String(s.caviar?.members.length ?? 0),
+      steps: s.caviar?.budget ?? 0,
+      best: bestOf(s.caviar),
+      effort: '1 (choose the search space, once)',
+      show: !!s.caviar,
+    },
+    {
+      name: 'Population-based training',
+      models: String(s.pbt?.members.length ?? 0),
+      steps: s.pbt?.budget ?? 0,
+      best: bestOf(s.pbt),
+      effort: `1 (set it up; it made ${(s.pbt?.lineage ?? []).reduce((n, l) => n + l.length - 1, 0)} copies by itself)`,
+      show: !!s.pbt,
+    },
+    {
+      name: 'Successive halving',
+      models: String(s.halving?.members.length ?? 0),
+      steps: s.halving?.budget ?? 0,
+      best: bestOf(s.halving),
+      effort: '1 (set it up)',
+      show: !!s.halving,
+    },
+  ].filter((r) => r.show);
+  const bestCaviar = s.caviar ? s.caviar.best : null;
+  return (
+    <section className="panda-section" aria-label="Caviar">
+      <h2>Caviar: many models at once, on the same compute</h2>
+      <p>
+        The panda’s compute is every step it trained, abandoned branches included (
+        <output aria-label="Panda model-steps">{pandaSteps}</output> model-steps so far). The caviar spends
+        the same budget on a population drawn from the search space (α on a log scale from 10⁻⁴ to 1, the
+        momentum term on a log scale of 1 − β), trained together and left alone.
+      </p>
+      <div className="panda-caviar-controls">
+        <RadioGroup
+          label="Population"
+          value={String(s.size)}
+          options={SIZES}
+          onChange={(v) => s.setSize(Number(v))}
+        />
+        <RadioGroup label="Budget" value={s.budget} options={BUDGETS} onChange={s.setBudget} />
+        <div className="button-row">
+          <button type="button" className="primary" disabled={running} onClick={() => void s.runCaviar()}>
+            Run caviar
+          </button>
+        </div>
+      </div>
+      {s.caviar ? (
+        <p className="hint" role="status" aria-label="Caviar status">
+          {s.caviar.members.length} models × {s.caviar.steps} steps = {s.caviar.budget} model-steps ·{' '}
+          {s.caviar.note}
+        </p>
+      ) : null}
+      <div className="panda-side-by-side">
+        <CurveChart
+          title="Panda’s curves"
+          lines={pandaLines}
+          minSteps={s.dayLength}
+          height={240}
+          empty="Train the panda for a day or two first."
+        />
+        <CurveChart
+          title="Caviar’s curves"
+          lines={caviarLines}
+          minSteps={s.caviar?.steps ?? s.dayLength}
+          height={240}
+          strokeWidth={1.5}
+          empty={
+            <>
+              Press <strong>Run caviar</strong>.
+            </>
+          }
+        >
+          {s.caviar && bestCaviar !== null ? (
+            <span>
+              Best: #{bestCaviar + 1}, α = {formatRate(s.caviar.members[bestCaviar].hyper.learningRate)}{' '}
+              (colours: purple = small α, yellow = large α).
+            </span>
+          ) : null}
+        </CurveChart>
+      </div>
+      <table className="panda-comparison" aria-label="Equal-compute comparison">
+        <thead>
+          <tr>
+            <th scope="col">Approach</th>
+            <th scope="col">Models</th>
+            <th scope="col">Model-steps</th>
+            <th scope="col">Best dev cost</th>
+            <th scope="col">Human effort (interventions)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">{r.name}</th>
+              <td>{r.models}</td>
+              <td>{r.steps}</td>
+              <td>{formatCost(r.best)}</td>
+              <td>{r.effort}</td>
+            </tr>
+          ))}
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={5}>Nothing trained yet.</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <div className="panda-when">
+        <h3>When each wins</h3>
+        <p>
+          <strong>Panda</strong> when compute is the bottleneck: a data set so big that one model takes days
+          and you can afford only one at a time. Your attention replaces the parallel search: you look at the
+          curve every day and steer. It costs your time, and the steps of every abandoned branch still count.
+        </p>
+        <p>
+          <strong>Caviar</strong> when you have many machines: train many settings side by side, never look
+          until the end, and keep the best. With the same total compute each model gets only a slice of it, so
+          on one machine the caviar often loses; give every model its own machine (the second budget) and it
+          usually wins, with almost no human effort.
+        </p>
+        <p>
+          Either way, re-test your hyperparameters every few months: data, code and hardware change, and
+          yesterday’s best α may not be today’s.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// A cost chart of many curves: recharts draws the axes and grid, CurvePaths the curves (one SVG path
+// each), Markers the vertical marks. Shared by the panda's tree, the caviar and the bridges.
+import type { ReactNode } from 'react';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { clampForLog, type ChartLine, costDomain, stepTicks } from '../../ui/costChartData';
+import { CurvePaths } from '../../ui/CurvePaths';
+import { formatCost } from '../../ui/format';
+import { type ChartMark, Markers } from './Markers';
+
+export interface CurveChartProps {
+  title: string;
+  lines: readonly ChartLine[];
+  marks?: readonly ChartMark[];
+  /** At least this many steps on the x axis. */
+  minSteps?: number;
+  log?: boolean;
+  empty: ReactNode;
+  strokeWidth?: number;
+  height?: number;
+  children?: ReactNode;
+  head?: ReactNode;
+}
+
+export function CurveChart({
+  title,
+  lines,
+  marks = [],
+  minSteps = 1,
+  log = false,
+  empty,
+  strokeWidth = 2,
+  height = 300,
+  children,
+  head,
+}: CurveChartProps) {
+  const domain = costDomain(lines, log);
+  const drawn =
+    log && domain ? lines.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : lines;
+  let maxStep = minSteps;
+  for (const l of lines) for (const p of l.points) maxStep = Math.max(maxStep, p.step);
+  for (const m of marks) maxStep = Math.max(maxStep, m.step);
+  const xDomain: [number, number] = [0, Math.max(1, maxStep)];
+  const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
+  const isEmpty = lines.every((l) => l.points.length === 0);
+  return (
+    <figure className="panel panda-chart" aria-label={title}>
+      <div className="panel-head">
+        <h3>{title}</h3>
+        {head}
+      </div>
+      <div className="chart-area panda-chart-area" style={{ height }}>
+        {isEmpty ? <p className="chart-empty">{empty}</p> : null}
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+            <CartesianGrid stroke="#e4e7eb" />
+            <XAxis
+              type="number"
+              dataKey="step"
+              domain={xDomain}
+              ticks={stepTicks(xDomain[1])}
+              allowDecimals={false}
+              tick={{ fontSize: 12 }}
+              label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 12 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="value"
+              scale={log ? 'log' : 'linear'}
+              domain={yDomain}
+              allowDataOverflow
+              tickFormatter={(v: number) => formatCost(v)}
+              tick={{ fontSize: 12 }}
+              width={56}
+            />
+            <CurvePaths
+              lines={drawn}
+              strokeWidth={strokeWidth}
+              xDomain={xDomain}
+              yDomain={yDomain}
+              logY={log}
+            />
+            <Markers marks={marks} xDomain={xDomain} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      {children ? <figcaption>{children}</figcaption> : null}
+    </figure>
+  );
+}

@@ -1,0 +1,90 @@
+// Vertical marks inside a recharts chart: what changed at which step (a nudge, a roll back, a
+// divergence), and where each day ended. Drawn with the chart's plot area and the cost chart's axis map.
+import { usePlotArea } from 'recharts';
+import type { MarkerKind } from '../../core/panda/branchTree';
+import { axisMap } from '../../ui/CurvePaths';
+
+export interface ChartMark {
+  key: string;
+  step: number;
+  text: string;
+  kind: MarkerKind | 'day' | 'pending';
+  /** On an abandoned branch. */
+  faded: boolean;
+}
+
+const COLORS: Record<ChartMark['kind'], string> = {
+  change: '#6a3fb5',
+  pending: '#6a3fb5',
+  rollback: '#2b8a3e',
+  return: '#2b8a3e',
+  diverged: '#c92a2a',
+  day: '#8a949e',
+};
+
+export function Markers({
+  marks,
+  xDomain,
+}: {
+  marks: readonly ChartMark[];
+  xDomain: readonly [number, number];
+}) {
+  const area = usePlotArea();
+  if (!area) return null;
+  const x = axisMap(xDomain, area.x, area.x + area.width, false);
+  let row = 0;
+  return (
+    <g className="panda-markers">
+      {marks.map((m) => {
+        const px = x(m.step);
+        if (px === undefined || px < area.x - 1 || px > area.x + area.width + 1) return null;
+        const color = COLORS[m.kind];
+        if (m.kind === 'day') {
+          return (
+            <g key={m.key} className="panda-day-mark" opacity={m.faded ? 0.35 : 0.8}>
+              <line
+                x1={px}
+                x2={px}
+                y1={area.y}
+                y2={area.y + area.height}
+                stroke={color}
+                strokeDasharray="2 4"
+              />
+              <text x={px + 3} y={area.y + area.height - 5} fontSize={11} fill={color}>
+                {m.text}
+              </text>
+            </g>
+          );
+        }
+        const y = area.y + 13 + (row++ % 4) * 15;
+        const right = px > area.x + area.width * 0.7;
+        return (
+          <g key={m.key} className={`panda-mark panda-mark-${m.kind}`} opacity={m.faded ? 0.45 : 1}>
+            <line
+              x1={px}
+              x2={px}
+              y1={area.y}
+              y2={area.y + area.height}
+              stroke={color}
+              strokeWidth={1.5}
+              strokeDasharray={m.kind === 'pending' ? '4 3' : undefined}
+            />
+            <text
+              x={right ? px - 4 : px + 4}
+              y={y}
+              fontSize={12}
+              fontWeight={600}
+              fill={color}
+              textAnchor={right ? 'end' : 'start'}
+              paintOrder="stroke"
+              stroke="#ffffff"
+              strokeWidth={3}
+            >
+              {m.text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,134 @@
+// The panda-vs-caviar lab (#lab=panda), lesson 3.3: babysit one model day by day (nudge, roll back,
+// branch), or spend the same compute on many models at once, and the automated tuners in between.
+import { useEffect, useState } from 'react';
+import { labFromHash } from '../labs';
+import { BridgePanel } from './BridgePanel';
+import { CaviarPanel } from './CaviarPanel';
+import { DaysList } from './DaysList';
+import { PandaChart } from './PandaChart';
+import { PandaControls } from './PandaControls';
+import { decodePanda, encodePanda } from './pandaHash';
+import { createPandaStore, type PandaStore } from './pandaStore';
+import { PandaReadouts } from './PandaReadouts';
+import { TeacherPanel } from './TeacherPanel';
+import { PandaContext, usePanda } from './usePanda';
+
+/** Keeps the link and the URL hash in step while this lab is open. */
+function useHashSync(store: PandaStore): void {
+  useEffect(() => {
+    let written = '';
+    const write = (): void => {
+      if (labFromHash(window.location.hash) !== 'panda') return;
+      const hash = encodePanda(store.getState().link);
+      if (hash === written && window.location.hash === `#${hash}`) return;
+      written = hash;
+      const { pathname, search } = window.location;
+      window.history.replaceState(null, '', `${pathname}${search}#${hash}`);
+    };
+    const load = (): void => {
+      const raw = window.location.hash.replace(/^#/, '');
+      if (labFromHash(raw) !== 'panda' || raw === written) return;
+      if ([...new URLSearchParams(raw).keys()].every((k) => k === 'lab')) {
+        write(); // the tab: come back to the lab as it was
+        return;
+      }
+      const { link, notices } = decodePanda(raw);
+      store.getState().loadLink(link, notices);
+      write();
+    };
+    load();
+    const unsubscribe = store.subscribe((s, p) => {
+      if (s.link !== p.link) write();
+    });
+    window.addEventListener('hashchange', load);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('hashchange', load);
+    };
+  }, [store]);
+}
+
+function Banners() {
+  const { notices, error, dismissNotices, dismissError } = usePanda((s) => ({
+    notices: s.notices,
+    error: s.error,
+    dismissNotices: s.dismissNotices,
+    dismissError: s.dismissError,
+  }));
+  return (
+    <>
+      {notices.length > 0 ? (
+        <div className="banner banner-notice" role="alert" aria-label="Link notices">
+          <div>
+            <p className="banner-title">Some settings in the link could not be used:</p>
+            <ul>
+              {notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="banner-dismiss" onClick={dismissNotices}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <div className="banner banner-error" role="alert" aria-label="Error">
+          <p>{error}</p>
+          <button type="button" className="banner-dismiss" onClick={dismissError}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function Lab() {
+  const revision = usePanda((s) => s.revision);
+  return (
+    <main className="panda-lab">
+      <div className="panda-intro">
+        <h2>Panda vs caviar: babysit one model, or raise many at once</h2>
+        <p>
+          With little compute you raise one model like a panda raises its cub: train it for a day, look at the
+          cost, nudge the hyperparameters, and when a change goes wrong go back to yesterday’s snapshot. With
+          many machines you spawn like a fish: many models at once, keep whichever grows up best. Every curve
+          below is a real network learning the spiral in your browser.
+        </p>
+      </div>
+      <Banners />
+      <section className="panda-section" aria-label="Panda">
+        <h2>Panda: one model, day by day</h2>
+        <div className="panda-layout">
+          <div className="panda-left" key={revision}>
+            <PandaControls />
+            <TeacherPanel />
+          </div>
+          <div className="panda-right">
+            <PandaReadouts />
+            <PandaChart />
+            <DaysList />
+          </div>
+        </div>
+      </section>
+      <CaviarPanel />
+      <BridgePanel />
+    </main>
+  );
+}
+
+export default function PandaLab() {
+  const [store] = useState(() => {
+    const { link, notices } = decodePanda(window.location.hash);
+    return createPandaStore({ link, notices });
+  });
+  useHashSync(store);
+  // Leaving the lab: its runs would only slow the other screens down.
+  useEffect(() => () => store.getState().shutdown(), [store]);
+  return (
+    <PandaContext.Provider value={store}>
+      <Lab />
+    </PandaContext.Provider>
+  );
+}
