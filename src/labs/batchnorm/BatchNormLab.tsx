@@ -1,7 +1,9 @@
 // The batch-norm lab (#lab=batchnorm): from normalizing inputs to batch norm inside a training network.
 // It has its own store and training worker (created here, stopped when the lab closes) and owns the
 // URL hash while open: the foundation's experiment keys plus `scenario` and `sweep` (labHash.ts).
+
 import { useEffect, useState } from 'react';
+import { LinkNotices } from '../../components/LinkNotices';
 import { decodeLab } from '../../state/urlHash';
 import { BatchNoisePanel } from './BatchNoisePanel';
 import { BiasPanel } from './BiasPanel';
@@ -36,20 +38,15 @@ function useHashSync(store: LabStore): void {
 }
 
 function Banners() {
-  const { notices, error, dismissError } = useLab((s) => ({
+  const { notices, error, dismissError, dismissNotices } = useLab((s) => ({
     notices: s.notices,
     error: s.error,
     dismissError: s.dismissError,
+    dismissNotices: s.dismissNotices,
   }));
   return (
     <div className="banners">
-      {notices.length ? (
-        <div className="banner" role="status">
-          {notices.map((n) => (
-            <p key={n}>{n}</p>
-          ))}
-        </div>
-      ) : null}
+      <LinkNotices notices={notices} onDismiss={dismissNotices} />
       {error ? (
         <div className="banner banner-error" role="alert">
           <p>{error}</p>

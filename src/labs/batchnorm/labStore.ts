@@ -66,6 +66,7 @@ export interface LabState {
   runSweep(): Promise<void>;
   request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]>;
   dismissError(): void;
+  dismissNotices(): void;
   dispose(): void;
 }
 
@@ -332,6 +333,7 @@ export function createLabStore(
       },
       request: (body) => port().request(body),
       dismissError: () => set({ error: null }),
+      dismissNotices: () => set({ notices: [] }),
       dispose: () => {
         const { runId } = get();
         if (client && runId !== null) client.request({ type: 'stop', runId }).catch(() => undefined);

@@ -1,15 +1,17 @@
 // The panda-vs-caviar lab (#lab=panda), lesson 3.3: babysit one model day by day (nudge, roll back,
 // branch), or spend the same compute on many models at once, and the automated tuners in between.
+
 import { useEffect, useState } from 'react';
+import { LinkNotices } from '../../components/LinkNotices';
 import { labFromHash } from '../labs';
 import { BridgePanel } from './BridgePanel';
 import { CaviarPanel } from './CaviarPanel';
 import { DaysList } from './DaysList';
 import { PandaChart } from './PandaChart';
 import { PandaControls } from './PandaControls';
+import { PandaReadouts } from './PandaReadouts';
 import { decodePanda, encodePanda } from './pandaHash';
 import { createPandaStore, type PandaStore } from './pandaStore';
-import { PandaReadouts } from './PandaReadouts';
 import { TeacherPanel } from './TeacherPanel';
 import { PandaContext, usePanda } from './usePanda';
 
@@ -57,21 +59,7 @@ function Banners() {
   }));
   return (
     <>
-      {notices.length > 0 ? (
-        <div className="banner banner-notice" role="alert" aria-label="Link notices">
-          <div>
-            <p className="banner-title">Some settings in the link could not be used:</p>
-            <ul>
-              {notices.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          </div>
-          <button type="button" className="banner-dismiss" onClick={dismissNotices}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <LinkNotices notices={notices} onDismiss={dismissNotices} />
       {error ? (
         <div className="banner banner-error" role="alert" aria-label="Error">
           <p>{error}</p>

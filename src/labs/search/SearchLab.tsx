@@ -1,18 +1,20 @@
 // The search lab (#lab=search): lessons 3.1–3.3 of the course as something to run. Set up a search
 // space, sample it with a grid, random or quasi-random strategy, train every trial at once, read the
 // leaderboard and the importance, zoom in on a good region, and open the best trial in the playground.
+
 import { useEffect } from 'react';
+import { LinkNotices } from '../../components/LinkNotices';
 import { labFromHash } from '../labs';
 import { Leaderboard } from './Leaderboard';
 import { ResultsPanel } from './ResultsPanel';
 import { ScaleLesson } from './ScaleLesson';
-import { decodeStudy, encodeStudy } from './searchHash';
-import { defaultStudyLink } from './searchStore';
 import { SpaceEditor } from './SpaceEditor';
 import { StrategyComparison } from './StrategyComparison';
 import { StudyControls } from './StudyControls';
 import { StudyCurves } from './StudyCurves';
 import { StudyScatter } from './StudyScatter';
+import { decodeStudy, encodeStudy } from './searchHash';
+import { defaultStudyLink } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
 
 /** The hash this lab last wrote, so that its own replaceState is not read back as a pasted link. */
@@ -68,22 +70,7 @@ function useHashSync(): void {
 
 function Notices() {
   const { notices, dismiss } = useSearch((s) => ({ notices: s.notices, dismiss: s.dismissNotices }));
-  if (notices.length === 0) return null;
-  return (
-    <div className="banner banner-notice search-notices" role="alert" aria-label="Link notices">
-      <div>
-        <p className="banner-title">Some settings in the link could not be used:</p>
-        <ul>
-          {notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      </div>
-      <button type="button" className="banner-dismiss" onClick={dismiss}>
-        Dismiss
-      </button>
-    </div>
-  );
+  return <LinkNotices notices={notices} onDismiss={dismiss} className="search-notices" />;
 }
 
 export default function SearchLab() {
