@@ -1,7 +1,7 @@
 // Batch norm on or off, for all hidden layers at once or layer by layer.
 import { Switch } from '../components/Switch';
-import { selectBatchNormControls } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
+import { selectBatchNormControls } from '../state/selectors';
 import { Section } from './Section';
 
 export function BatchNormControls() {

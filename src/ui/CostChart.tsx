@@ -1,14 +1,12 @@
 // Cost against step: train solid and dev dashed for one model, or one curve per sampled α.
 import { useMemo, useState } from 'react';
-import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { RadioGroup } from '../components/RadioGroup';
 import { Switch } from '../components/Switch';
-import { selectChart } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
-import { clampForLog, chartLines, costDomain, stepTicks } from './costChartData';
+import { selectChart } from '../state/selectors';
 import { CostLegend } from './CostLegend';
-import { CurvePaths } from './CurvePaths';
-import { formatCost } from './format';
+import { CurvesPlot } from './CurvesPlot';
+import { chartLines, clampForLog, costDomain } from './costChartData';
 
 type Axis = 'linear' | 'log';
 const AXIS_OPTIONS = [
@@ -54,37 +52,13 @@ export function CostChart() {
             draw the cost J against training steps.
           </p>
         ) : null}
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid stroke="#e4e7eb" />
-            <XAxis
-              type="number"
-              dataKey="step"
-              domain={xDomain}
-              ticks={stepTicks(xDomain[1])}
-              allowDecimals={false}
-              tick={{ fontSize: 13 }}
-              label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 13 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="value"
-              scale={log ? 'log' : 'linear'}
-              domain={yDomain}
-              allowDataOverflow
-              tickFormatter={(v: number) => formatCost(v)}
-              tick={{ fontSize: 13 }}
-              width={64}
-            />
-            <CurvePaths
-              lines={drawn}
-              strokeWidth={kind === 'single' ? 2.5 : 1.75}
-              xDomain={xDomain}
-              yDomain={yDomain}
-              logY={log}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <CurvesPlot
+          lines={drawn}
+          xDomain={xDomain}
+          yDomain={yDomain}
+          logY={log}
+          strokeWidth={kind === 'single' ? 2.5 : 1.75}
+        />
       </div>
       <figcaption>
         <CostLegend kind={kind} lines={lines} models={models} lrRange={lrRange} smooth={smooth} />

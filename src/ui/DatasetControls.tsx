@@ -2,8 +2,8 @@
 import { RangeField } from '../components/RangeField';
 import { SelectField } from '../components/SelectField';
 import { Switch } from '../components/Switch';
-import { selectDatasetControls } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
+import { selectDatasetControls } from '../state/selectors';
 import { DATASET_OPTIONS } from './labels';
 import { Section } from './Section';
 

@@ -1,9 +1,9 @@
 // The model's decision boundary over the plane: a heatmap of p(class 1) with the data on top
 // (training points filled, dev points outlined), redrawn as progress arrives.
 import { useEffect, useMemo, useRef } from 'react';
-import type { DataInfo } from '../worker/protocol';
-import { selectBoundary } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
+import { selectBoundary } from '../state/selectors';
+import type { DataInfo } from '../worker/protocol';
 import { boundaryPixels, toCanvas } from './boundaryImage';
 import { CLASS_COLORS } from './colorScale';
 

@@ -1,6 +1,7 @@
 // A failed request or run, said plainly; the page goes on working.
-import { selectError } from '../state/selectors';
+
 import { useAppStore } from '../state/StoreProvider';
+import { selectError } from '../state/selectors';
 
 export function ErrorBanner() {
   const { error, dismissError } = useAppStore(selectError);

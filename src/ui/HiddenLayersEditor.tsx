@@ -1,6 +1,7 @@
 // How many hidden layers, and how many units in each.
-import { MAX_HIDDEN_LAYERS } from '../core/config';
+
 import { NumberField } from '../components/NumberField';
+import { MAX_HIDDEN_LAYERS } from '../core/config';
 import { RULES } from '../state/validation';
 
 export interface HiddenLayersEditorProps {

@@ -1,8 +1,8 @@
 // The network's shape and how its weights start.
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
-import { selectNetworkControls } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
+import { selectNetworkControls } from '../state/selectors';
 import { RULES } from '../state/validation';
 import { HiddenLayersEditor } from './HiddenLayersEditor';
 import { ACTIVATION_OPTIONS, INIT_OPTIONS } from './labels';

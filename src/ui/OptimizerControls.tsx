@@ -1,8 +1,8 @@
 // The optimizer, showing only the hyperparameters it uses.
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
-import { selectOptimizerControls } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
+import { selectOptimizerControls } from '../state/selectors';
 import { RULES } from '../state/validation';
 import { OPTIMIZER_OPTIONS } from './labels';
 

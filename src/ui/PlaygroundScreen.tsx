@@ -1,6 +1,7 @@
 // The playground's first screen: controls on the left, what the run shows on the right.
-import { selectExperimentRevision } from '../state/selectors';
+
 import { useAppStore } from '../state/StoreProvider';
+import { selectExperimentRevision } from '../state/selectors';
 import { ControlsPanel } from './ControlsPanel';
 import { CostChart } from './CostChart';
 import { DecisionBoundary } from './DecisionBoundary';

@@ -1,6 +1,7 @@
 // The live numbers of the run: step, costs, accuracy, the α in effect, and which backend trains.
-import { selectReadouts } from '../state/selectors';
+
 import { useAppStore } from '../state/StoreProvider';
+import { selectReadouts } from '../state/selectors';
 import { formatCost, formatPercent, formatRate } from './format';
 
 const STATUS_TEXT = {

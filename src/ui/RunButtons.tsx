@@ -1,7 +1,7 @@
 // Train, Pause/Resume, Step, Reset for a single model.
 import { useId } from 'react';
-import type { AppState } from '../state/store';
 import { useAppStore } from '../state/StoreProvider';
+import type { AppState } from '../state/store';
 import { BlockedReason } from './BlockedReason';
 import { useBlockingProblems } from './useBlockingProblems';
 

@@ -1,11 +1,11 @@
 // The "scale" lesson: sample α between 10^a and 10^b, see where the samples land, train them all.
 import { useId, useMemo } from 'react';
-import { decadeHistogram, sampleLearningRates } from '../core/sampling';
 import { NumberField } from '../components/NumberField';
 import { RadioGroup } from '../components/RadioGroup';
-import type { AppState } from '../state/store';
-import { selectSampling } from '../state/selectors';
+import { decadeHistogram, sampleLearningRates } from '../core/sampling';
 import { useAppStore } from '../state/StoreProvider';
+import { selectSampling } from '../state/selectors';
+import type { AppState } from '../state/store';
 import { RULES } from '../state/validation';
 import { BlockedReason } from './BlockedReason';
 import { DecadeTable } from './DecadeTable';

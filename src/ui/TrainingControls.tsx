@@ -2,8 +2,8 @@
 import { LogSlider } from '../components/LogSlider';
 import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
-import { selectTrainingControls } from '../state/selectors';
 import { useAppStore } from '../state/StoreProvider';
+import { selectTrainingControls } from '../state/selectors';
 import { expectedTrainSize, RULES } from '../state/validation';
 import { formatRate, learningRateFromExponent } from './format';
 import { BACKEND_OPTIONS, DECAY_OPTIONS } from './labels';

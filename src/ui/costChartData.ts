@@ -1,6 +1,7 @@
 // Turns a run's buffers into the few hundred points per curve that the cost chart draws.
-import type { ModelInfo, RunKind } from '../state/store';
+
 import { type ChartPoint, chartPoints, type RunSeries } from '../state/runSeries';
+import type { ModelInfo, RunKind } from '../state/store';
 import { learningRateColor } from './colorScale';
 import { formatRate } from './format';
 

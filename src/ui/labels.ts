@@ -1,4 +1,6 @@
 // What each choice is called on screen.
+
+import type { SelectOption } from '../components/SelectField';
 import type {
   Activation,
   BackendChoice,
@@ -8,7 +10,6 @@ import type {
   OptimizerName,
   SamplingScale,
 } from '../core/config';
-import type { SelectOption } from '../components/SelectField';
 
 export const DATASET_OPTIONS: readonly SelectOption<DatasetName>[] = [
   { value: 'spiral', label: 'spiral' },

@@ -2,9 +2,9 @@
 // same initial W, same mini-batches), curves overlaid; and a learning-rate sweep, with and without,
 // final dev accuracy against α. The page states what it measured.
 import { useMemo } from 'react';
+import { chartPoints } from '../../state/runSeries';
 import { smoothCurve } from '../../ui/costChartData';
 import { formatPercent, formatRate } from '../../ui/format';
-import { chartPoints } from '../../state/runSeries';
 import { useLab } from './LabContext';
 import { logSpaced, withBatchNormLayout } from './labStore';
 import { Frame, polyline } from './svgCharts';

@@ -9,7 +9,7 @@ import type { ProbeFrame } from '../../core/inspection';
 import { RunSeries } from '../../state/runSeries';
 import { type AnyRequestBody, createTrainingClient } from '../../worker/client';
 import type { BackendInfo, ReplyTo, RunStatus, WorkerEvent } from '../../worker/protocol';
-import { DEFAULT_SWEEP, type LabLink, type ScenarioId, SCENARIOS, type SweepSettings } from './labHash';
+import { DEFAULT_SWEEP, type LabLink, SCENARIOS, type ScenarioId, type SweepSettings } from './labHash';
 
 export type LabRunKind = 'live' | 'compare' | 'sweep';
 export type LabPhase = 'idle' | 'starting' | RunStatus | 'error';

@@ -1,10 +1,8 @@
 // A cost chart of many curves: recharts draws the axes and grid, CurvePaths the curves (one SVG path
 // each), Markers the vertical marks. Shared by the panda's tree, the caviar and the bridges.
 import type { ReactNode } from 'react';
-import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { clampForLog, type ChartLine, costDomain, stepTicks } from '../../ui/costChartData';
-import { CurvePaths } from '../../ui/CurvePaths';
-import { formatCost } from '../../ui/format';
+import { CurvesPlot } from '../../ui/CurvesPlot';
+import { type ChartLine, clampForLog, costDomain } from '../../ui/costChartData';
 import { type ChartMark, Markers } from './Markers';
 
 export interface CurveChartProps {
@@ -50,38 +48,16 @@ export function CurveChart({
       </div>
       <div className="chart-area panda-chart-area" style={{ height }}>
         {isEmpty ? <p className="chart-empty">{empty}</p> : null}
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-            <CartesianGrid stroke="#e4e7eb" />
-            <XAxis
-              type="number"
-              dataKey="step"
-              domain={xDomain}
-              ticks={stepTicks(xDomain[1])}
-              allowDecimals={false}
-              tick={{ fontSize: 12 }}
-              label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 12 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="value"
-              scale={log ? 'log' : 'linear'}
-              domain={yDomain}
-              allowDataOverflow
-              tickFormatter={(v: number) => formatCost(v)}
-              tick={{ fontSize: 12 }}
-              width={56}
-            />
-            <CurvePaths
-              lines={drawn}
-              strokeWidth={strokeWidth}
-              xDomain={xDomain}
-              yDomain={yDomain}
-              logY={log}
-            />
-            <Markers marks={marks} xDomain={xDomain} />
-          </LineChart>
-        </ResponsiveContainer>
+        <CurvesPlot
+          lines={drawn}
+          xDomain={xDomain}
+          yDomain={yDomain}
+          logY={log}
+          strokeWidth={strokeWidth}
+          fontSize={12}
+        >
+          <Markers marks={marks} xDomain={xDomain} />
+        </CurvesPlot>
       </div>
       {children ? <figcaption>{children}</figcaption> : null}
     </figure>

@@ -5,6 +5,7 @@ import { momentumKey } from '../../core/panda/changes';
 import { formatCost, formatRate } from '../../ui/format';
 
 const cost = (v: number) => (Number.isFinite(v) ? formatCost(v) : '—');
+
 import { usePanda } from './usePanda';
 
 export function DaysList() {

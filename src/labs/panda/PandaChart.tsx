@@ -1,8 +1,8 @@
 // The babysat model's cost as a tree of attempts: the path to the model now in strong colours, old
 // futures faded, each nudge, roll back and divergence marked where it happened, each day's end ticked.
 import { useMemo, useState } from 'react';
-import { describeChange } from '../../core/panda/changes';
 import { Switch } from '../../components/Switch';
+import { describeChange } from '../../core/panda/changes';
 import { DEV_COLOR, TRAIN_COLOR } from '../../ui/costChartData';
 import { CurveChart } from './CurveChart';
 import type { ChartMark } from './Markers';

@@ -2,6 +2,7 @@
 import { formatCost, formatRate } from '../../ui/format';
 
 const cost = (v: number) => (Number.isFinite(v) ? formatCost(v) : '—');
+
 import { usePanda } from './usePanda';
 
 const PHASE_TEXT = {

@@ -3,7 +3,7 @@
 // the network), read and checked by the playground's codec. Keys a link leaves out take this lab's
 // defaults, not the playground's.
 import { DEFAULT_EXPERIMENT, type Experiment } from '../../core/experiment';
-import { scenarioByName, SCENARIOS } from '../../core/panda/teacher';
+import { SCENARIOS, scenarioByName } from '../../core/panda/teacher';
 import { decodeExperiment, encodeExperiment } from '../../state/urlHash';
 
 export interface PandaLink {

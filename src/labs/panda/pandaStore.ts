@@ -11,7 +11,7 @@ import { dataConfigOf, type Experiment, hyperparametersOf, modelSpecOf } from '.
 import { BranchTree } from '../../core/panda/branchTree';
 import { equalComputeSplit, lowest } from '../../core/panda/caviar';
 import { changedFields, describeChange, momentumKey } from '../../core/panda/changes';
-import { halvingSchedule, type HalvingRound, survivors } from '../../core/panda/halving';
+import { type HalvingRound, halvingSchedule, survivors } from '../../core/panda/halving';
 import {
   applyExploit,
   currentHypers,

@@ -1,6 +1,7 @@
 // A population's curves, coloured by each member's α (the playground's palette, on a log scale).
-import { chartLines } from '../../ui/costChartData';
+
 import type { ModelInfo } from '../../state/store';
+import { chartLines } from '../../ui/costChartData';
 import { LR_RANGE, type PopulationRun } from './pandaStore';
 
 export function populationLines(run: PopulationRun | undefined, smooth = true) {

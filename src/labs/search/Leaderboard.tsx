@@ -4,8 +4,8 @@ import { type HyperKey, hyperDef, searchedKeys } from '../../core/search/space';
 import { formatCost, formatPercent } from '../../ui/format';
 import { formatValue } from './plotAxes';
 import { bestTrial, type Trial } from './searchStore';
-import { useSelection } from './useSelection';
 import { useSearch } from './useSearchStore';
+import { useSelection } from './useSelection';
 
 type Column = 'id' | 'round' | 'strategy' | HyperKey | 'trainCost' | 'devCost' | 'devAccuracy' | 'status';
 

@@ -6,6 +6,7 @@
 // samples next.
 import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from 'react';
 import {
+  axisFraction,
   type BrushKey,
   brushInterval,
   nudgeInterval,
@@ -13,9 +14,9 @@ import {
   type ParallelBrush,
   type ParallelKey,
   type ParallelRow,
+  parallelAxes,
   withInterval,
 } from '../../core/search/parallel';
-import { axisFraction, parallelAxes } from '../../core/search/parallel';
 import { fromAxis, hyperDef, type SearchSpace } from '../../core/search/space';
 import { formatCost } from '../../ui/format';
 import { formatValue, ticksFor } from './plotAxes';

@@ -15,12 +15,12 @@ import {
 } from '../../core/search/space';
 import { niceCeil } from '../../ui/costChartData';
 import { formatCost, formatPercent } from '../../ui/format';
+import { ParallelPlot } from './ParallelPlot';
 import { axisTitle, formatValue, ticksFor } from './plotAxes';
 import { bestTrial, playgroundHash, settingsOf, type Trial } from './searchStore';
-import { ParallelPlot } from './ParallelPlot';
 import { costColor, costRange } from './studyView';
-import { useSelection } from './useSelection';
 import { useSearch } from './useSearchStore';
+import { useSelection } from './useSelection';
 
 const W = 300;
 const H = 190;

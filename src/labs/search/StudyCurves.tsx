@@ -2,14 +2,14 @@
 // coloured by a chosen hyperparameter (on its scale's axis, so log where the scale is log), or as small
 // multiples: one mini chart per trial, all on the same scales, each curve one SVG path string.
 import { useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { SelectField } from '../../components/SelectField';
 import { axisDomain, fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
 import { chartPoints } from '../../state/runSeries';
+import { axisMap, pathData } from '../../ui/CurvePaths';
+import { CurvesPlot } from '../../ui/CurvesPlot';
 import { rgbToHex, viridis } from '../../ui/colorScale';
 import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve } from '../../ui/costChartData';
 import { formatCost } from '../../ui/format';
-import { axisMap, pathData } from '../../ui/CurvePaths';
 import { formatValue } from './plotAxes';
 import { useSearch } from './useSearchStore';
 
@@ -151,44 +151,13 @@ export function StudyCurves() {
               course, and their curves appear here.
             </p>
           ) : null}
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-              <CartesianGrid stroke="#e4e7eb" />
-              <XAxis
-                type="number"
-                dataKey="step"
-                domain={[0, Math.max(1, maxStep)]}
-                allowDecimals={false}
-                tick={{ fontSize: 12 }}
-                label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize: 12 }}
-              />
-              <YAxis
-                type="number"
-                dataKey="value"
-                domain={domain ?? [0, 1]}
-                allowDataOverflow
-                tickFormatter={(v: number) => formatCost(v)}
-                tick={{ fontSize: 12 }}
-                width={56}
-              />
-              {lines.map((l) => (
-                <Line
-                  key={l.key}
-                  data={l.points}
-                  dataKey="value"
-                  name={l.name}
-                  type="linear"
-                  stroke={l.color}
-                  strokeWidth={1.5}
-                  strokeDasharray={l.dashed ? '5 4' : undefined}
-                  dot={false}
-                  activeDot={false}
-                  isAnimationActive={false}
-                  connectNulls
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <CurvesPlot
+            lines={lines}
+            xDomain={[0, Math.max(1, maxStep)]}
+            yDomain={domain ?? [0, 1]}
+            strokeWidth={1.5}
+            fontSize={12}
+          />
         </div>
       )}
       <figcaption className="hint">

@@ -7,13 +7,13 @@ import { fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../c
 import { distinctCount } from '../../core/search/strategies';
 import { regionAround } from '../../core/search/zoom';
 import { formatCost } from '../../ui/format';
-import { ScatterPlot } from './ScatterPlot';
 import { formatValue } from './plotAxes';
+import { ScatterPlot } from './ScatterPlot';
 import { bestTrial, isActive } from './searchStore';
 import { previewPoints, roundRegions, studyPoints, xKeyOf, yKeyOf } from './studyView';
 import { usePreview } from './usePreview';
-import { useSelection } from './useSelection';
 import { useSearch } from './useSearchStore';
+import { useSelection } from './useSelection';
 
 export function StudyScatter() {
   const { rounds, trials, brush, setBrush, status } = useSearch((s) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpace, parseRow, hyperDef } from '../../core/search/space';
+import { defaultSpace, hyperDef, parseRow } from '../../core/search/space';
 import { sampleStudy } from '../../core/search/strategies';
 import { applyZoom, zoomOf } from '../../core/search/zoom';
 import { decodeRow, decodeStudy, draftsOf, encodeStudy, type StudyLink } from './searchHash';

@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OptimizerName } from '../../core/config';
 import { DEFAULT_EXPERIMENT, dataConfigOf } from '../../core/experiment';
+import { type ParallelBrush, regionOfBrush } from '../../core/search/parallel';
 import {
   defaultSpace,
   HYPERPARAMETERS,
@@ -15,9 +16,8 @@ import {
   searchedKeys,
   type TrialValues,
 } from '../../core/search/space';
-import { STRATEGIES, sampleStudy, type Strategy } from '../../core/search/strategies';
+import { STRATEGIES, type Strategy, sampleStudy } from '../../core/search/strategies';
 import { experimentOfTrial, modelSpecOfTrial, type StudySettings } from '../../core/search/trial';
-import { type ParallelBrush, regionOfBrush } from '../../core/search/parallel';
 import { applyZoom, type Region, regionOfZoom, zoomOf } from '../../core/search/zoom';
 import { type Bridge, type BridgeTarget, createBridge, type TrainingPort } from '../../state/bridge';
 import { RunSeries } from '../../state/runSeries';

@@ -10,8 +10,8 @@ import {
 } from '../../core/search/space';
 import { logPosition, rgbToHex, viridis } from '../../ui/colorScale';
 import { formatCost } from '../../ui/format';
-import type { PlotPoint, PlotRegion } from './ScatterPlot';
 import { formatValue } from './plotAxes';
+import type { PlotPoint, PlotRegion } from './ScatterPlot';
 import { bestTrial, type Round, type Trial } from './searchStore';
 
 export const PENDING_COLOR = '#6e7781';

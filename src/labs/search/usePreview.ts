@@ -1,7 +1,7 @@
 // What the scatter shows before a study runs: the samples the current strategy would draw, live.
 import { useMemo } from 'react';
 import type { SearchSpace, TrialValues } from '../../core/search/space';
-import { sampleStudy, type Strategy } from '../../core/search/strategies';
+import { type Strategy, sampleStudy } from '../../core/search/strategies';
 import { useProblems, useSearch } from './useSearchStore';
 
 export interface Preview {
