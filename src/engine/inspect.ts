@@ -3,6 +3,15 @@
 // of a fixed probe batch, mini-batch statistics for several batch sizes, and the dev set evaluated
 // in training mode vs evaluation mode. Everything goes through the same forward() the run trains with;
 // each function builds its tensors inside one tidy and reads them back with a single transfer.
+
+import {
+  type BatchStatisticsResult,
+  type InspectResult,
+  type ModeEvaluation,
+  PROBE_BINS,
+  PROBE_PERCENTILES,
+  type ProbeFrame,
+} from '../core/inspection';
 import { initialBatchOrder, nextBatch } from './batchOrder';
 import {
   accuracyPerModel,
@@ -12,16 +21,9 @@ import {
   type LayerTrace,
   type Tensor,
 } from './forward';
+import { readTensors } from './readBack';
 import type { DataTensors, ModelView } from './stackedGroup';
 import { tf } from './tf';
-import {
-  type BatchStatisticsResult,
-  type InspectResult,
-  type ModeEvaluation,
-  PROBE_BINS,
-  PROBE_PERCENTILES,
-  type ProbeFrame,
-} from '../core/inspection';
 
 export interface InspectOptions {
   layer: number;
@@ -30,23 +32,6 @@ export interface InspectOptions {
   indices: Int32Array;
   /** Also report how much the output moves when this layer's bias moves by this much. */
   biasShift?: number;
-}
-
-/** Reads many tensors with one transfer, then disposes them. */
-async function readTensors(tensors: Tensor[]): Promise<Float32Array[]> {
-  if (tensors.length === 0) return [];
-  const sizes = tensors.map((t) => t.size);
-  const flat = tf.tidy(() => tf.concat(tensors.map((t) => tf.reshape(tf.cast(t, 'float32'), [-1]))));
-  const values = (await flat.data()) as Float32Array;
-  flat.dispose();
-  for (const t of tensors) t.dispose();
-  const out: Float32Array[] = [];
-  let offset = 0;
-  for (const size of sizes) {
-    out.push(values.slice(offset, offset + size));
-    offset += size;
-  }
-  return out;
 }
 
 function evalMode(view: ModelView): ForwardMode {

@@ -3,11 +3,12 @@
 // batches (one read per group per collect, not per step), marks diverged and finished models, and
 // offers the hooks the lessons need: change hyperparameters mid-run, snapshot and restore.
 import type { Hyperparameters, ModelSpec } from '../core/config';
-import type { Tensor } from './forward';
 import type { BatchStatisticsResult, InspectResult, ModeEvaluation, ProbeFrame } from '../core/inspection';
+import type { Tensor } from './forward';
 import { batchStatistics, evaluateModes, inspectModel, probeFrame, seededBatch } from './inspect';
 import { copyModelState, groupKey, initialModelState, type ModelState, networkShapeOf } from './modelState';
 import { boundaryGrid, type PreparedData } from './preparedData';
+import { readTensors } from './readBack';
 import { type DataTensors, StackedGroup } from './stackedGroup';
 import { tf } from './tf';
 
@@ -206,7 +207,7 @@ export class Trainer {
     const evals = this.pendingEvals;
     this.pendingCosts = [];
     this.pendingEvals = [];
-    const costValues = await readAll(costs.map((p) => p.cost));
+    const costValues = await readTensors(costs.map((p) => p.cost));
     costs.forEach((pending, k) => {
       const values = costValues[k];
       pending.group.members.forEach((model, slot) => {
@@ -227,7 +228,7 @@ export class Trainer {
         out.train.cost.push(cost);
       });
     });
-    const evalValues = await readAll(evals.flatMap((e) => [e.cost, e.accuracy]));
+    const evalValues = await readTensors(evals.flatMap((e) => [e.cost, e.accuracy]));
     evals.forEach((pending, k) => {
       const cost = evalValues[2 * k];
       const accuracy = evalValues[2 * k + 1];
@@ -413,21 +414,4 @@ export class Trainer {
     this.gridTensor = null;
     for (const t of Object.values(this.tensors)) if (t instanceof tf.Tensor) t.dispose();
   }
-}
-
-/** Reads many small tensors with one transfer (stacked), then disposes them. */
-async function readAll(tensors: Tensor[]): Promise<Float32Array[]> {
-  if (tensors.length === 0) return [];
-  const sizes = tensors.map((t) => t.size);
-  const flat = tf.tidy(() => tf.concat(tensors.map((t) => tf.reshape(t, [-1]))));
-  const values = (await flat.data()) as Float32Array;
-  flat.dispose();
-  for (const t of tensors) t.dispose();
-  const out: Float32Array[] = [];
-  let offset = 0;
-  for (const size of sizes) {
-    out.push(values.subarray(offset, offset + size));
-    offset += size;
-  }
-  return out;
 }
