@@ -80,6 +80,7 @@ export const selectReadouts = (s: AppState) => ({
   kind: s.kind,
   readouts: s.readouts,
   backend: s.backend,
+  backendChoice: s.experiment.backend,
   models: s.models,
 });
 

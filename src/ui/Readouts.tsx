@@ -27,8 +27,19 @@ function Readout({ label, value, wide }: { label: string; value: string; wide?: 
   );
 }
 
+/** While a run starts, say what is happening: 'auto' first times every backend on this network. */
+function backendText(
+  status: keyof typeof STATUS_TEXT,
+  choice: string,
+  backend: { name: string; reason: string } | null,
+): string {
+  if (status === 'starting')
+    return choice === 'auto' ? 'choosing: timing each backend on this network…' : `starting ${choice}…`;
+  return backend ? `${backend.name} — ${backend.reason}` : '—';
+}
+
 export function Readouts() {
-  const { status, kind, readouts, backend, models } = useAppStore(selectReadouts);
+  const { status, kind, readouts, backend, backendChoice, models } = useAppStore(selectReadouts);
   const r = readouts;
   const featured = r && kind === 'population' ? models[r.model] : null;
   const diverged = r ? models[r.model]?.status === 'diverged' : false;
@@ -40,7 +51,7 @@ export function Readouts() {
       <Readout label="Dev cost" value={r ? formatCost(r.devCost) : '—'} />
       <Readout label="Dev accuracy" value={r ? formatPercent(r.devAccuracy) : '—'} />
       <Readout label="Effective α" value={r ? formatRate(r.learningRate) : '—'} />
-      <Readout label="Backend" value={backend ? `${backend.name} — ${backend.reason}` : '—'} wide />
+      <Readout label="Backend" value={backendText(status, backendChoice, backend)} wide />
       {featured ? (
         <p className="readout-note">
           Showing the best of {models.length} models (lowest cost): started at α ={' '}
