@@ -36,6 +36,7 @@ export function CurvesPlot({
           dataKey="step"
           domain={xDomain}
           ticks={stepTicks(xDomain[1])}
+          allowDataOverflow
           allowDecimals={false}
           tick={{ fontSize }}
           label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize }}
