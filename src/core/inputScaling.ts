@@ -57,26 +57,33 @@ export function logisticGradient(
   return [g1 / p.m, g2 / p.m];
 }
 
+/** The mean-cost Hessian of logistic regression at (w1, w2): [h11, h12, h22]. */
+function logisticHessian(
+  p: Pick<ScalingProblem, 'x' | 'm'>,
+  w1: number,
+  w2: number,
+): [number, number, number] {
+  let h11 = 0;
+  let h12 = 0;
+  let h22 = 0;
+  for (let i = 0; i < p.m; i++) {
+    const x1 = p.x[2 * i];
+    const x2 = p.x[2 * i + 1];
+    const s = sigmoid(w1 * x1 + w2 * x2);
+    const d = s * (1 - s);
+    h11 += d * x1 * x1;
+    h12 += d * x1 * x2;
+    h22 += d * x2 * x2;
+  }
+  return [h11 / p.m, h12 / p.m, h22 / p.m];
+}
+
 function newtonMinimum(p: Pick<ScalingProblem, 'x' | 'y' | 'm'>): { w1: number; w2: number; cost: number } {
   let w1 = 0;
   let w2 = 0;
   for (let iter = 0; iter < 100; iter++) {
     const [g1, g2] = logisticGradient(p, w1, w2);
-    let h11 = 0;
-    let h12 = 0;
-    let h22 = 0;
-    for (let i = 0; i < p.m; i++) {
-      const x1 = p.x[2 * i];
-      const x2 = p.x[2 * i + 1];
-      const s = sigmoid(w1 * x1 + w2 * x2);
-      const d = s * (1 - s);
-      h11 += d * x1 * x1;
-      h12 += d * x1 * x2;
-      h22 += d * x2 * x2;
-    }
-    h11 /= p.m;
-    h12 /= p.m;
-    h22 /= p.m;
+    const [h11, h12, h22] = logisticHessian(p, w1, w2);
     const det = h11 * h22 - h12 * h12;
     const d1 = (h22 * g1 - h12 * g2) / det;
     const d2 = (h11 * g2 - h12 * g1) / det;
@@ -280,19 +287,7 @@ export function costGrid(
 
 /** Ratio of the largest to the smallest curvature of J at its minimum: how elongated the bowl is. */
 export function conditionNumber(p: ScalingProblem): number {
-  const { w1, w2 } = p.best;
-  let h11 = 0;
-  let h12 = 0;
-  let h22 = 0;
-  for (let i = 0; i < p.m; i++) {
-    const x1 = p.x[2 * i];
-    const x2 = p.x[2 * i + 1];
-    const s = sigmoid(w1 * x1 + w2 * x2);
-    const d = s * (1 - s);
-    h11 += d * x1 * x1;
-    h12 += d * x1 * x2;
-    h22 += d * x2 * x2;
-  }
+  const [h11, h12, h22] = logisticHessian(p, p.best.w1, p.best.w2);
   const tr = h11 + h22;
   const det = h11 * h22 - h12 * h12;
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));

@@ -204,6 +204,22 @@ export interface SearchStoreOptions {
   throttleMs?: number;
 }
 
+/** No rounds, no trials, no run: a study not sampled yet. */
+function noStudy() {
+  return {
+    rounds: [],
+    trials: [],
+    brush: null,
+    costBrush: null,
+    pickedTrial: null,
+    runId: null,
+    status: 'idle',
+    runTrials: [],
+    series: null,
+    error: null,
+  } satisfies Partial<SearchState>;
+}
+
 export function createSearchStore(options: SearchStoreOptions = {}): SearchStore {
   let bridge: Bridge | null = null;
   let nextRunId = 1;
@@ -241,19 +257,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
     const clearStudy = (): Partial<SearchState> => {
       stopCurrent();
       bridge?.discard();
-      return {
-        rounds: [],
-        trials: [],
-        brush: null,
-        costBrush: null,
-        pickedTrial: null,
-        runId: null,
-        status: 'idle',
-        runTrials: [],
-        series: null,
-        error: null,
-        zooms: [],
-      };
+      return { ...noStudy(), zooms: [] };
     };
 
     const updateTrials = (ids: readonly number[], update: (t: Trial, model: number) => Trial): Trial[] => {
@@ -374,18 +378,9 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       ...initial,
       revision: 0,
       notices: options.notices ?? [],
-      rounds: [],
-      trials: [],
-      brush: null,
-      costBrush: null,
-      pickedTrial: null,
-      runId: null,
-      status: 'idle',
-      runTrials: [],
-      series: null,
+      ...noStudy(),
       seriesVersion: 0,
       backend: null,
-      error: null,
 
       setRow: (key, patch) =>
         set((s) => ({ ...clearStudy(), drafts: { ...s.drafts, [key]: { ...s.drafts[key], ...patch } } })),
