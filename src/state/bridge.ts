@@ -1,8 +1,9 @@
 // The one bridge from worker events to store actions. It owns the training client (created on first
 // use: one worker for the app), appends progress into the run's typed-array buffers without touching
 // React, and tells the store at most ~10 times a second that the curves have grown.
-import type { ReplyTo, WorkerEvent } from '../worker/protocol';
+
 import { type AnyRequestBody, createTrainingClient } from '../worker/client';
+import type { ReplyTo, WorkerEvent } from '../worker/protocol';
 import type { RunSeries } from './runSeries';
 
 /** The part of the training client the bridge uses (a fake one in tests). */

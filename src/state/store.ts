@@ -7,8 +7,8 @@ import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '
 import { sampleLearningRates } from '../core/sampling';
 import type { BackendInfo, DataInfo, ModelStatus, ModelStatusEvent, RunStatus } from '../worker/protocol';
 import { type BoundaryFrame, type Bridge, createBridge, type TrainingPort } from './bridge';
-import { type Readouts, RunSeries, readoutsOf } from './runSeries';
 import { experimentProblems } from './problems';
+import { type Readouts, RunSeries, readoutsOf } from './runSeries';
 
 export type RunPhase = 'idle' | 'starting' | RunStatus | 'error';
 

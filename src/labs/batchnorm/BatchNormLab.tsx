@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import { LinkNotices } from '../../components/LinkNotices';
-import { decodeLab } from '../../state/urlHash';
+import { installLinkSync } from '../../state/linkSync';
 import { BatchNoisePanel } from './BatchNoisePanel';
 import { BiasPanel } from './BiasPanel';
 import { DistributionsPanel } from './DistributionsPanel';
@@ -17,24 +17,26 @@ import { SetupPanel } from './SetupPanel';
 import { StepByStepPanel } from './StepByStepPanel';
 import { TestTimePanel } from './TestTimePanel';
 
+/** Keeps the link and the URL hash in step while this lab is open (a pasted lab link loads). */
 function useHashSync(store: LabStore): void {
-  useEffect(() => {
-    let written = '';
-    const write = () => {
-      if (decodeLab(window.location.hash) !== 'batchnorm') return;
-      const { experiment, scenario, sweep } = store.getState();
-      const hash = encodeLabLink({ experiment, scenario, sweep });
-      if (hash === written) return;
-      written = hash;
-      const { pathname, search } = window.location;
-      window.history.replaceState(null, '', `${pathname}${search}#${hash}`);
-    };
-    write();
-    const unsubscribe = store.subscribe((s, prev) => {
-      if (s.experiment !== prev.experiment || s.scenario !== prev.scenario || s.sweep !== prev.sweep) write();
-    });
-    return unsubscribe;
-  }, [store]);
+  useEffect(
+    () =>
+      installLinkSync(window, {
+        lab: 'batchnorm',
+        start: 'write',
+        encode: () => {
+          const { experiment, scenario, sweep } = store.getState();
+          return encodeLabLink({ experiment, scenario, sweep });
+        },
+        load: (raw) => store.getState().loadLink(decodeLabLink(raw)),
+        subscribe: (changed) =>
+          store.subscribe((s, prev) => {
+            if (s.experiment !== prev.experiment || s.scenario !== prev.scenario || s.sweep !== prev.sweep)
+              changed();
+          }),
+      }),
+    [store],
+  );
 }
 
 function Banners() {

@@ -67,6 +67,8 @@ export interface LabState {
   request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]>;
   dismissError(): void;
   dismissNotices(): void;
+  /** A pasted link: its experiment, scenario and sweep, and what could not be used. */
+  loadLink(link: LabLink & { notices: string[] }): void;
   dispose(): void;
 }
 
@@ -334,6 +336,13 @@ export function createLabStore(
       request: (body) => port().request(body),
       dismissError: () => set({ error: null }),
       dismissNotices: () => set({ notices: [] }),
+      loadLink: (next) =>
+        changed({
+          experiment: next.experiment,
+          scenario: next.scenario,
+          sweep: next.sweep,
+          notices: next.notices,
+        }),
       dispose: () => {
         const { runId } = get();
         if (client && runId !== null) client.request({ type: 'stop', runId }).catch(() => undefined);

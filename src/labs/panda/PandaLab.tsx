@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'react';
 import { LinkNotices } from '../../components/LinkNotices';
-import { labFromHash } from '../labs';
+import { installLinkSync } from '../../state/linkSync';
 import { BridgePanel } from './BridgePanel';
 import { CaviarPanel } from './CaviarPanel';
 import { DaysList } from './DaysList';
@@ -17,37 +17,23 @@ import { PandaContext, usePanda } from './usePanda';
 
 /** Keeps the link and the URL hash in step while this lab is open. */
 function useHashSync(store: PandaStore): void {
-  useEffect(() => {
-    let written = '';
-    const write = (): void => {
-      if (labFromHash(window.location.hash) !== 'panda') return;
-      const hash = encodePanda(store.getState().link);
-      if (hash === written && window.location.hash === `#${hash}`) return;
-      written = hash;
-      const { pathname, search } = window.location;
-      window.history.replaceState(null, '', `${pathname}${search}#${hash}`);
-    };
-    const load = (): void => {
-      const raw = window.location.hash.replace(/^#/, '');
-      if (labFromHash(raw) !== 'panda' || raw === written) return;
-      if ([...new URLSearchParams(raw).keys()].every((k) => k === 'lab')) {
-        write(); // the tab: come back to the lab as it was
-        return;
-      }
-      const { link, notices } = decodePanda(raw);
-      store.getState().loadLink(link, notices);
-      write();
-    };
-    load();
-    const unsubscribe = store.subscribe((s, p) => {
-      if (s.link !== p.link) write();
-    });
-    window.addEventListener('hashchange', load);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('hashchange', load);
-    };
-  }, [store]);
+  useEffect(
+    () =>
+      installLinkSync(window, {
+        lab: 'panda',
+        start: 'load',
+        encode: () => encodePanda(store.getState().link),
+        load: (raw) => {
+          const { link, notices } = decodePanda(raw);
+          store.getState().loadLink(link, notices);
+        },
+        subscribe: (changed) =>
+          store.subscribe((s, p) => {
+            if (s.link !== p.link) changed();
+          }),
+      }),
+    [store],
+  );
 }
 
 function Banners() {

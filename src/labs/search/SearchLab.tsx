@@ -4,7 +4,7 @@
 
 import { useEffect } from 'react';
 import { LinkNotices } from '../../components/LinkNotices';
-import { labFromHash } from '../labs';
+import { installLinkSync } from '../../state/linkSync';
 import { Leaderboard } from './Leaderboard';
 import { ResultsPanel } from './ResultsPanel';
 import { ScaleLesson } from './ScaleLesson';
@@ -17,51 +17,33 @@ import { decodeStudy, encodeStudy } from './searchHash';
 import { defaultStudyLink } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
 
-/** The hash this lab last wrote, so that its own replaceState is not read back as a pasted link. */
-let written = '';
-
 function useHashSync(): void {
   useEffect(() => {
     const store = searchStore();
-    const write = (): void => {
-      if (labFromHash(window.location.hash) !== 'search') return;
-      const hash = encodeStudy(store.getState());
-      if (hash === written && window.location.hash === `#${hash}`) return;
-      written = hash;
-      const { pathname, search } = window.location;
-      window.history.replaceState(null, '', `${pathname}${search}#${hash}`);
-    };
-    const load = (): void => {
-      const raw = window.location.hash.replace(/^#/, '');
-      if (labFromHash(raw) !== 'search') return;
-      if (raw === written) return;
-      const keys = [...new URLSearchParams(raw).keys()];
-      if (keys.every((k) => k === 'lab')) {
-        // The tab (#lab=search alone): come back to the study as it was.
-        write();
-        return;
-      }
-      const { link, notices } = decodeStudy(raw, defaultStudyLink());
-      store.getState().loadLink(link, notices);
-      write();
-    };
-    load();
-    const unsubscribe = store.subscribe((s, p) => {
-      if (
-        s.drafts !== p.drafts ||
-        s.strategy !== p.strategy ||
-        s.budget !== p.budget ||
-        s.seed !== p.seed ||
-        s.steps !== p.steps ||
-        s.optimizer !== p.optimizer ||
-        s.zooms !== p.zooms
-      )
-        write();
+    const stop = installLinkSync(window, {
+      lab: 'search',
+      start: 'load',
+      encode: () => encodeStudy(store.getState()),
+      load: (raw) => {
+        const { link, notices } = decodeStudy(raw, defaultStudyLink());
+        store.getState().loadLink(link, notices);
+      },
+      subscribe: (changed) =>
+        store.subscribe((s, p) => {
+          if (
+            s.drafts !== p.drafts ||
+            s.strategy !== p.strategy ||
+            s.budget !== p.budget ||
+            s.seed !== p.seed ||
+            s.steps !== p.steps ||
+            s.optimizer !== p.optimizer ||
+            s.zooms !== p.zooms
+          )
+            changed();
+        }),
     });
-    window.addEventListener('hashchange', load);
     return () => {
-      unsubscribe();
-      window.removeEventListener('hashchange', load);
+      stop();
       // Leaving the lab: its training would only slow the other screens down.
       store.getState().stop();
     };

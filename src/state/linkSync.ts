@@ -1,0 +1,53 @@
+// Keeps one lab's state and the URL hash in step while the lab is open: every change is written with
+// replaceState (no reload, no history entry, no hashchange); a pasted link of this lab (hashchange)
+// is loaded; the lab's bare tab link (#lab=<id> alone) brings the lab back as it was. Every lab,
+// the playground included, syncs its link through this one mechanism.
+import { decodeLab } from './urlHash';
+
+export interface HashWindow {
+  location: { hash: string; pathname: string; search: string };
+  history: { replaceState(data: unknown, unused: string, url?: string): void };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'hashchange', listener: () => void): void;
+}
+
+export interface LinkSync {
+  lab: string;
+  /** The link (without '#') for the lab's current state. */
+  encode(): string;
+  /** Loads a pasted link of this lab. */
+  load(raw: string): void;
+  /** Calls `changed` whenever the state the link holds changes; returns the unsubscribe function. */
+  subscribe(changed: () => void): () => void;
+  /** 'load': the store does not know the hash yet (read it now); 'write': it was built from it. */
+  start: 'load' | 'write';
+}
+
+/** Starts syncing; returns the function that stops it. */
+export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
+  let written = '';
+  const open = (raw: string): boolean => decodeLab(raw) === sync.lab;
+  const write = (): void => {
+    if (!open(win.location.hash)) return; // another lab owns the hash now
+    const hash = sync.encode();
+    if (hash === written && win.location.hash === `#${hash}`) return;
+    written = hash;
+    const { pathname, search } = win.location;
+    win.history.replaceState(null, '', `${pathname}${search}#${hash}`);
+  };
+  const onHashChange = (): void => {
+    const raw = win.location.hash.replace(/^#/, '');
+    if (!open(raw) || raw === written) return;
+    const bareTab = [...new URLSearchParams(raw).keys()].every((key) => key === 'lab');
+    if (!bareTab) sync.load(raw);
+    write(); // canonical form of what was pasted, or the lab as it was
+  };
+  if (sync.start === 'load') onHashChange();
+  else write();
+  const unsubscribe = sync.subscribe(write);
+  win.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', onHashChange);
+  };
+}
