@@ -15,8 +15,8 @@ import {
 import {
   type ModelState,
   type NetworkShape,
-  type ParamInfo,
   networkShapeOf,
+  type ParamInfo,
   paramLayout,
 } from './modelState';
 import { tf } from './tf';
@@ -47,15 +47,8 @@ export interface ModelView {
   runningVariance: (Tensor | null)[];
 }
 
-interface HyperTensors {
-  momentum: Tensor;
-  oneMinusMomentum: Tensor;
-  adamBeta1: Tensor;
-  oneMinusBeta1: Tensor;
-  adamBeta2: Tensor;
-  oneMinusBeta2: Tensor;
-  epsilon: Tensor;
-}
+/** The hyperparameter tensors that change only when a learner changes them (the rest are per step). */
+type HyperTensors = Omit<UpdateHyper, 'learningRate' | 'adamStepSize' | 'adamEpsilon'>;
 
 const column = (values: number[]): Tensor => tf.tensor3d(Float32Array.from(values), [values.length, 1, 1]);
 
