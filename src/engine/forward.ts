@@ -39,12 +39,22 @@ export interface ForwardResult {
   batchStats: (BatchStats | null)[];
 }
 
+/** True where tfjs's own tanh kernel is slow: wasm computes it element by element (~12x slower than its sigmoid). */
+function tanhIsSlow(): boolean {
+  return tf.getBackend() === 'wasm';
+}
+
+/** tanh(z) = 2·σ(2z) − 1 exactly: on wasm these four vectorised kernels beat its one tanh kernel. */
+export function tanhFromSigmoid(z: Tensor): Tensor {
+  return tf.sub(tf.mul(tf.sigmoid(tf.mul(z, 2)), 2), 1);
+}
+
 export function activate(z: Tensor, activation: Activation): Tensor {
   switch (activation) {
     case 'relu':
       return tf.relu(z);
     case 'tanh':
-      return tf.tanh(z);
+      return tanhIsSlow() ? tanhFromSigmoid(z) : tf.tanh(z);
     case 'sigmoid':
       return tf.sigmoid(z);
     case 'linear':
@@ -52,10 +62,85 @@ export function activate(z: Tensor, activation: Activation): Tensor {
   }
 }
 
+/** What backpropagation needs of one hidden layer besides its trace. */
+export interface LayerCache extends LayerTrace {
+  /** The layer's input: x for the first layer, the previous layer's a otherwise. */
+  input: Tensor;
+  /** 1/sqrt(σ² + ε) where batch norm is on. */
+  invStd: Tensor | null;
+}
+
+export interface ForwardPass extends ForwardResult {
+  layers: LayerCache[];
+}
+
+/** The parameter of one kind in one layer (undefined where the layer has none). */
+export function paramOf(
+  layout: ParamInfo[],
+  params: Tensor[],
+  layer: number,
+  kind: ParamInfo['kind'],
+): Tensor {
+  return params[layout.findIndex((p) => p.layer === layer && p.kind === kind)];
+}
+
 /**
- * x is [N, batch, inputs], or [batch, inputs] to feed the same examples to every model.
- * Batch norm sits on z, before the activation: z_norm = (z − μ)/sqrt(σ² + ε), z̃ = bnGamma·z_norm + bnBeta.
+ * The forward pass keeping every intermediate tensor (inside the caller's tidy). x is [N, batch, inputs],
+ * or [batch, inputs] to feed the same examples to every model. Batch norm sits on z, before the
+ * activation: z_norm = (z − μ)/sqrt(σ² + ε), z̃ = bnGamma·z_norm + bnBeta.
  */
+export function forwardPass(
+  net: NetworkShape,
+  layout: ParamInfo[],
+  params: Tensor[],
+  x: Tensor,
+  activation: Activation,
+  bnEpsilon: number,
+  mode: ForwardMode,
+): ForwardPass {
+  const byLayer = (layer: number, kind: ParamInfo['kind']) => paramOf(layout, params, layer, kind);
+  const batchStats: (BatchStats | null)[] = [];
+  const layers: LayerCache[] = [];
+  let a = x;
+  for (let l = 0; l < net.hidden.length; l++) {
+    const input = a;
+    const product = tf.matMul(input, byLayer(l, 'weight'));
+    let cache: LayerCache;
+    if (net.batchNorm[l]) {
+      const z = net.keepBias ? tf.add(product, byLayer(l, 'bias')) : product;
+      let mean: Tensor;
+      let variance: Tensor;
+      let centred: Tensor;
+      if (mode.kind === 'train') {
+        mean = tf.mean(z, 1, true);
+        centred = tf.sub(z, mean);
+        variance = tf.mean(tf.square(centred), 1, true);
+        batchStats.push({ mean, variance });
+      } else {
+        mean = mode.runningMean[l];
+        variance = mode.runningVariance[l];
+        centred = tf.sub(z, mean);
+        batchStats.push(null);
+      }
+      const invStd = tf.rsqrt(tf.add(variance, bnEpsilon));
+      const zNorm = tf.mul(centred, invStd);
+      const zTilde = tf.add(tf.mul(byLayer(l, 'bnGamma'), zNorm), byLayer(l, 'bnBeta'));
+      a = activate(zTilde, activation);
+      cache = { input, z, mean, variance, zNorm, zTilde, a, invStd };
+    } else {
+      const z = tf.add(product, byLayer(l, 'bias'));
+      batchStats.push(null);
+      a = activate(z, activation);
+      cache = { input, z, mean: null, variance: null, zNorm: null, zTilde: z, a, invStd: null };
+    }
+    layers.push(cache);
+  }
+  const out = net.hidden.length;
+  const logits = tf.add(tf.matMul(a, byLayer(out, 'weight')), byLayer(out, 'bias'));
+  return { logits, batchStats, layers };
+}
+
+/** The forward pass (see forwardPass); with `trace`, each hidden layer's intermediate tensors are pushed there. */
 export function forward(
   net: NetworkShape,
   layout: ParamInfo[],
@@ -64,45 +149,12 @@ export function forward(
   activation: Activation,
   bnEpsilon: number,
   mode: ForwardMode,
-  /** When given, each hidden layer's intermediate tensors are pushed here (same tidy scope as the result). */
   trace?: LayerTrace[],
 ): ForwardResult {
-  const byLayer = (layer: number, kind: ParamInfo['kind']) =>
-    params[layout.findIndex((p) => p.layer === layer && p.kind === kind)];
-  const batchStats: (BatchStats | null)[] = [];
-  let a = x;
-  for (let l = 0; l < net.hidden.length; l++) {
-    let z = tf.matMul(a, byLayer(l, 'weight'));
-    const preNorm = net.batchNorm[l] && net.keepBias ? tf.add(z, byLayer(l, 'bias')) : z;
-    let zNorm: Tensor | null = null;
-    let mean: Tensor | null = null;
-    let variance: Tensor | null = null;
-    if (net.batchNorm[l]) {
-      z = preNorm;
-      let m: Tensor;
-      let v: Tensor;
-      if (mode.kind === 'train') {
-        m = tf.mean(z, 1, true);
-        v = tf.mean(tf.square(tf.sub(z, m)), 1, true);
-        batchStats.push({ mean: m, variance: v });
-      } else {
-        m = mode.runningMean[l];
-        v = mode.runningVariance[l];
-        batchStats.push(null);
-      }
-      mean = m;
-      variance = v;
-      zNorm = tf.div(tf.sub(z, m), tf.sqrt(tf.add(v, bnEpsilon)));
-      z = tf.add(tf.mul(byLayer(l, 'bnGamma'), zNorm), byLayer(l, 'bnBeta'));
-    } else {
-      z = tf.add(z, byLayer(l, 'bias'));
-      batchStats.push(null);
-    }
-    a = activate(z, activation);
-    trace?.push({ z: net.batchNorm[l] ? preNorm : z, mean, variance, zNorm, zTilde: z, a });
-  }
-  const out = net.hidden.length;
-  const logits = tf.add(tf.matMul(a, byLayer(out, 'weight')), byLayer(out, 'bias'));
+  const { logits, batchStats, layers } = forwardPass(net, layout, params, x, activation, bnEpsilon, mode);
+  trace?.push(
+    ...layers.map(({ z, mean, variance, zNorm, zTilde, a }) => ({ z, mean, variance, zNorm, zTilde, a })),
+  );
   return { logits, batchStats };
 }
 

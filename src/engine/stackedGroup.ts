@@ -3,15 +3,9 @@
 // others, since d(Σ J_k)/dW_i = dJ_i/dW_i). Each model keeps its own seed, data order and hyperparameters.
 import type { ModelSpec } from '../core/config';
 import { decayedLearningRate } from '../core/schedule';
+import { costAndGradients } from './backprop';
 import { copyBatchOrder, nextBatch } from './batchOrder';
-import {
-  accuracyPerModel,
-  type BatchStats,
-  costPerModel,
-  forward,
-  probabilityOfClassOne,
-  type Tensor,
-} from './forward';
+import { accuracyPerModel, costPerModel, forward, probabilityOfClassOne, type Tensor } from './forward';
 import {
   type ModelState,
   type NetworkShape,
@@ -259,29 +253,24 @@ export class StackedGroup {
     }
     const hyper = this.hyperTensors();
     const mask = this.activeMask();
-    const kept: Tensor[] = [];
     const result = tf.tidy(() => {
       const batchIndices = tf.tensor1d(indices, 'int32');
       const xb = tf.reshape(tf.gather(this.data.xTrain, batchIndices), [n, b, this.net.inputs]);
       const yb = tf.reshape(tf.gather(this.data.targetsTrain, batchIndices), [n, b, this.net.outputs]);
-      let stats: (BatchStats | null)[] = [];
-      const { value, grads } = tf.engine().gradients(() => {
-        const out = forward(
-          this.net,
-          this.layout,
-          this.params,
-          xb,
-          this.specs[0].activation,
-          this.specs[0].bnEpsilon,
-          {
-            kind: 'train',
-          },
-        );
-        stats = out.batchStats;
-        // The batch statistics feed the running averages after the gradient pass: keep them alive.
-        for (const st of stats) if (st) kept.push(tf.keep(st.mean), tf.keep(st.variance));
-        return costPerModel(out.logits, yb, this.net.outputs);
-      }, this.params);
+      // One gradient pass for the sum of the models' costs: each model's gradient is its own.
+      const {
+        cost: value,
+        grads,
+        batchStats: stats,
+      } = costAndGradients(
+        this.net,
+        this.layout,
+        this.params,
+        xb,
+        yb,
+        this.specs[0].activation,
+        this.specs[0].bnEpsilon,
+      );
       const h: UpdateHyper = {
         ...hyper,
         learningRate: column(learningRate),
@@ -325,7 +314,6 @@ export class StackedGroup {
       );
       return { cost: value, params, v, s, runningMean, runningVariance };
     });
-    for (const t of kept) t.dispose();
     disposeReplaced(this.params, result.params);
     disposeReplaced(this.v, result.v);
     disposeReplaced(this.s, result.s);
