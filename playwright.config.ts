@@ -12,7 +12,9 @@ const baseArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
-const swiftshaderArgs = ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'];
+// WebGL 2 through SwiftShader, the page composited as Chrome does it without a GPU (forcing SwiftShader onto
+// the compositor too makes every SVG curve an emulated-GPU raster job and the page crawl).
+const swiftshaderArgs = ['--enable-unsafe-swiftshader'];
 const noWebglArgs = ['--disable-software-rasterizer', '--disable-gpu'];
 
 const PORT = 4173;

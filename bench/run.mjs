@@ -61,10 +61,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // WebGL 2 through SwiftShader, as Chrome gives it on a machine without a usable GPU. The page itself is
+  // composited and rastered the way Chrome does it there (in software), not on SwiftShader.
   '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-  '--ignore-gpu-blocklist',
 ];
+/**
+ * For comparison only: SwiftShader forced onto the compositor as well. Every SVG curve is then
+ * rastered by the emulated GPU, and 32 streaming curves cost ~400 ms per frame: a setting of this
+ * benchmark machine, not something a learner's browser does.
+ */
+const FORCED_SWIFTSHADER_ARGS = ['--use-angle=swiftshader', '--ignore-gpu-blocklist'];
 
 const startedAt = Date.now();
 const log = (...parts) =>
@@ -686,12 +692,12 @@ function targets(results, bundleInfo) {
       : 'missing data',
   );
   const f32 = results.frames.find((f) => f.scenario === '32-curves');
-  const f32NoGpu = results.frames.find((f) => f.scenario === '32-curves-nogpu');
+  const f32Forced = results.frames.find((f) => f.scenario === '32-curves-swiftshader-compositing');
   add(
     'frames p95 <= 17.5 ms with 32 curves',
     f32?.p95Ms == null ? null : f32.p95Ms <= 17.5,
     (f32?.p95Ms == null ? 'not measured' : `p95 ${f32.p95Ms} ms`) +
-      (f32NoGpu?.p95Ms == null ? '' : ` (software compositing: p95 ${f32NoGpu.p95Ms} ms)`),
+      (f32Forced?.p95Ms == null ? '' : ` (SwiftShader compositing forced: p95 ${f32Forced.p95Ms} ms)`),
   );
   const fp = Object.entries(results.firstPointMs).filter(([, v]) => v != null);
   const fastest = fp.length ? fp.reduce((a, b) => (a[1] <= b[1] ? a : b)) : null;
@@ -759,18 +765,18 @@ async function main() {
     await browser.close();
   }
   if (wanted('frames')) {
-    // For reading the frames above: the same scenarios with software compositing instead of SwiftShader
-    // GPU compositing (no webgl there, so 'auto' picks among wasm and cpu). Not a target.
-    log('frames again with --disable-gpu (software compositing), for comparison');
-    const noGpu = await chromium.launch({
+    // For reading the frames above: the same scenarios with SwiftShader forced onto the compositor
+    // (see FORCED_SWIFTSHADER_ARGS). Not a target.
+    log('frames again with SwiftShader compositing forced, for comparison');
+    const forced = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [...CHROMIUM_ARGS.filter((a) => !/swiftshader|gpu-blocklist/.test(a)), '--disable-gpu'],
+      args: [...CHROMIUM_ARGS, ...FORCED_SWIFTSHADER_ARGS],
     });
     try {
-      await frames(noGpu, origin, results, failures, '-nogpu');
+      await frames(forced, origin, results, failures, '-swiftshader-compositing');
     } finally {
-      await noGpu.close();
+      await forced.close();
     }
   }
   server.close();
