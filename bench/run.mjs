@@ -259,7 +259,7 @@ async function throughputAndReference(browser, origin, results, failures) {
 /**
  * Installed in the app page before a click: remembers when the named button was clicked (the click
  * event's timeStamp, on performance.now()'s clock) and resolves `firstCurve` with performance.now() as
- * soon as the cost chart holds a line whose path has at least two points.
+ * soon as the cost chart's canvas shows a curve with at least two points.
  */
 function installProbe(buttonName) {
   const state = { clickAt: null, curveAt: null, longTasks: [] };
@@ -280,14 +280,10 @@ function installProbe(buttonName) {
     },
     true,
   );
-  const points = (d) => (d.match(/[ML]/gi) ?? []).length;
+  // The cost chart draws its curves on a canvas that says how many have at least two points.
   const hasCurve = () => {
-    const figure = document.querySelector('figure[aria-label="Cost chart"]');
-    if (!figure) return false;
-    for (const path of figure.querySelectorAll('.recharts-line path, path.recharts-curve')) {
-      if (points(path.getAttribute('d') ?? '') >= 2) return true;
-    }
-    return false;
+    const canvas = document.querySelector('figure[aria-label="Cost chart"] canvas.curve-canvas');
+    return Number(canvas?.getAttribute('data-drawn') ?? 0) >= 1;
   };
   state.firstCurve = new Promise((resolveCurve) => {
     const found = () => {
@@ -302,7 +298,7 @@ function installProbe(buttonName) {
       subtree: true,
       childList: true,
       attributes: true,
-      attributeFilter: ['d'],
+      attributeFilter: ['data-drawn'],
     });
     const poll = () => {
       if (!found() && state.curveAt === null) requestAnimationFrame(poll);

@@ -38,10 +38,16 @@ export function figure(page: Page, name: string): Locator {
     .first();
 }
 
-/** How many recharts line paths with a drawn path ('d' set) the cost chart holds. */
+/** How many curves (with at least two points) a chart's curve canvas shows; 0 when it has none yet. */
+export async function drawnCurves(page: Page, figureName: string): Promise<number> {
+  const canvas = figure(page, figureName).locator('canvas.curve-canvas');
+  if ((await canvas.count()) === 0) return 0;
+  return Number(await canvas.first().getAttribute('data-drawn'));
+}
+
+/** How many curves the playground's cost chart shows. */
 export async function costLineCount(page: Page): Promise<number> {
-  const paths = figure(page, 'Cost chart').locator('.recharts-line path, path.recharts-curve');
-  return paths.evaluateAll((els) => els.filter((el) => (el.getAttribute('d') ?? '').length > 1).length);
+  return drawnCurves(page, 'Cost chart');
 }
 
 /** Waits until the "Step" readout reaches at least `n`. */

@@ -75,7 +75,10 @@ test('babysit: two days, raise α and see the marker, roll back to day 1 and see
     expect(best).toBeGreaterThan(0);
     expect(best).toBeLessThan(2);
   }
-  await expect(figure(page, 'Caviar’s curves').locator('path.recharts-curve')).toHaveCount(8);
+  await expect(figure(page, 'Caviar’s curves').locator('canvas.curve-canvas')).toHaveAttribute(
+    'data-curves',
+    '8',
+  );
   // The panda run survived the caviar beside it: it trains on.
   await nextDay(page, 6);
   expect(await readNumber(page, 'Step')).toBe(300);

@@ -6,7 +6,7 @@ import { useAppStore } from '../state/StoreProvider';
 import { selectChart } from '../state/selectors';
 import { CostLegend } from './CostLegend';
 import { CurvesPlot } from './CurvesPlot';
-import { chartLines, clampForLog, costDomain } from './costChartData';
+import { chartLines, clampForLog, costDomain, stepDomain } from './costChartData';
 
 type Axis = 'linear' | 'log';
 const AXIS_OPTIONS = [
@@ -32,7 +32,7 @@ export function CostChart() {
     [lines, log, domain],
   );
   const maxStep = series ? series.maxStep() : 0;
-  const xDomain: [number, number] = [0, Math.max(1, maxStep)];
+  const xDomain = stepDomain(maxStep);
   const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const empty = lines.every((l) => l.points.length === 0);
 
@@ -57,7 +57,8 @@ export function CostChart() {
           xDomain={xDomain}
           yDomain={yDomain}
           logY={log}
-          strokeWidth={kind === 'single' ? 2.5 : 1.75}
+          // A population's curves 1 px wide: thin lines take the rasteriser's fast path (see CurveCanvas).
+          strokeWidth={kind === 'single' ? 2.5 : 1}
         />
       </div>
       <figcaption>

@@ -1,10 +1,14 @@
 // Cost against step for any number of curves: recharts draws the grid and the axes (step below,
-// cost on a linear or log axis), CurvePaths draws each curve as one SVG path. Every cost chart of
-// the app (the playground, the search lab's study, the panda lab) is this one plot; extra layers
+// cost on a linear or log axis), CurveCanvas draws the curves on one canvas. Every cost chart of the
+// app (the playground, the search lab's study, the panda lab) is this one plot; extra layers
 // (markers) come in as children.
-import type { ReactNode } from 'react';
+//
+// New points arrive ten times a second while the axes change only now and then (round domains), so
+// the recharts tree is memoised on what it draws and the curves reach the canvas through a context:
+// an update redraws the canvas without rendering recharts again (which cost most of a frame).
+import { type ReactNode, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { CurvePaths } from './CurvePaths';
+import { CurveCanvas, CurveLinesContext } from './CurveCanvas';
 import { type ChartLine, stepTicks } from './costChartData';
 import { formatCost } from './format';
 
@@ -27,33 +31,39 @@ export function CurvesPlot({
   fontSize = 13,
   children,
 }: CurvesPlotProps) {
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-        <CartesianGrid stroke="#e4e7eb" />
-        <XAxis
-          type="number"
-          dataKey="step"
-          domain={xDomain}
-          ticks={stepTicks(xDomain[1])}
-          allowDataOverflow
-          allowDecimals={false}
-          tick={{ fontSize }}
-          label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize }}
-        />
-        <YAxis
-          type="number"
-          dataKey="value"
-          scale={logY ? 'log' : 'linear'}
-          domain={yDomain}
-          allowDataOverflow
-          tickFormatter={(v: number) => formatCost(v)}
-          tick={{ fontSize }}
-          width={fontSize > 12 ? 64 : 56}
-        />
-        <CurvePaths lines={lines} strokeWidth={strokeWidth} xDomain={xDomain} yDomain={yDomain} logY={logY} />
-        {children}
-      </LineChart>
-    </ResponsiveContainer>
+  const [x0, x1] = xDomain;
+  const [y0, y1] = yDomain;
+  const chart = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <CartesianGrid stroke="#e4e7eb" />
+          <XAxis
+            type="number"
+            dataKey="step"
+            domain={[x0, x1]}
+            ticks={stepTicks(x1)}
+            allowDataOverflow
+            allowDecimals={false}
+            tick={{ fontSize }}
+            label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize }}
+          />
+          <YAxis
+            type="number"
+            dataKey="value"
+            scale={logY ? 'log' : 'linear'}
+            domain={[y0, y1]}
+            allowDataOverflow
+            tickFormatter={(v: number) => formatCost(v)}
+            tick={{ fontSize }}
+            width={fontSize > 12 ? 64 : 56}
+          />
+          <CurveCanvas strokeWidth={strokeWidth} xDomain={[x0, x1]} yDomain={[y0, y1]} logY={logY} />
+          {children}
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    [x0, x1, y0, y1, logY, strokeWidth, fontSize, children],
   );
+  return <CurveLinesContext.Provider value={lines}>{chart}</CurveLinesContext.Provider>;
 }

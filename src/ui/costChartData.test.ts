@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { RunSeries } from '../state/runSeries';
 import type { ModelInfo } from '../state/store';
-import { chartLines, costDomain, DIVERGED_COLOR, niceCeil, smoothCurve, stepTicks } from './costChartData';
+import {
+  chartLines,
+  costDomain,
+  DIVERGED_COLOR,
+  niceCeil,
+  smoothCurve,
+  stepDomain,
+  stepTicks,
+} from './costChartData';
 
 function population(costs: number[][]): RunSeries {
   const s = new RunSeries(costs.length);
@@ -56,8 +64,20 @@ describe('costDomain', () => {
     const lines = chartLines(s, models, 'population', [1e-4, 1]);
     expect(costDomain(lines, false)).toEqual([0, 2.5]);
     const [lo, hi] = costDomain(lines, true)!;
-    expect(lo).toBeCloseTo(0.9);
-    expect(hi).toBeCloseTo(2.2);
+    // A margin below 1 and above 2, rounded to tenths of a decade.
+    expect(lo).toBeCloseTo(10 ** -0.1);
+    expect(hi).toBeCloseTo(10 ** 0.4);
+  });
+});
+
+describe('stepDomain', () => {
+  it('should end at a round number at or above the last step, and change only at round numbers', () => {
+    expect(stepDomain(0)).toEqual([0, 1]);
+    expect(stepDomain(1000)).toEqual([0, 1000]);
+    expect(stepDomain(1001)).toEqual([0, 1200]);
+    const tops = new Set(Array.from({ length: 3000 }, (_, i) => stepDomain(i + 1)[1]));
+    expect(tops.size).toBeLessThan(40);
+    for (let step = 1; step <= 3000; step += 37) expect(stepDomain(step)[1]).toBeGreaterThanOrEqual(step);
   });
 });
 

@@ -118,9 +118,21 @@ export function costDomain(lines: readonly ChartLine[], log: boolean): [number, 
   }
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
   if (log) {
-    return [lo * 0.9, hi * 1.1];
+    // Whole tenths of a decade, so that the axis (and with it the whole chart) changes only now and then.
+    return [
+      10 ** (Math.floor(10 * Math.log10(lo * 0.9)) / 10),
+      10 ** (Math.ceil(10 * Math.log10(hi * 1.1)) / 10),
+    ];
   }
   return [0, niceCeil(hi * 1.02)];
+}
+
+/**
+ * The step axis: 0 to a round number at or above the last step. A round top changes a dozen times
+ * per decade instead of at every update, and only then do the axes need drawing again.
+ */
+export function stepDomain(maxStep: number): [number, number] {
+  return [0, niceCeil(Math.max(1, maxStep))];
 }
 
 /** Copies the points of a curve with costs clamped to the axis (log axes cannot show 0). */

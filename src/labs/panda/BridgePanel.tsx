@@ -85,7 +85,7 @@ export function BridgePanel() {
           lines={lines}
           minSteps={run?.steps ?? s.dayLength}
           height={260}
-          strokeWidth={1.5}
+          strokeWidth={1}
           log
           empty="Run it to see the curves."
         />

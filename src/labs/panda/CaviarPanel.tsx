@@ -117,7 +117,7 @@ export function CaviarPanel() {
           lines={caviarLines}
           minSteps={s.caviar?.steps ?? s.dayLength}
           height={240}
-          strokeWidth={1.5}
+          strokeWidth={1}
           empty={
             <>
               Press <strong>Run caviar</strong>.

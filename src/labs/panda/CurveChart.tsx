@@ -1,8 +1,8 @@
-// A cost chart of many curves: recharts draws the axes and grid, CurvePaths the curves (one SVG path
-// each), Markers the vertical marks. Shared by the panda's tree, the caviar and the bridges.
+// A cost chart of many curves: recharts draws the axes and grid, CurveCanvas the curves (on one canvas),
+// Markers the vertical marks. Shared by the panda's tree, the caviar and the bridges.
 import type { ReactNode } from 'react';
 import { CurvesPlot } from '../../ui/CurvesPlot';
-import { type ChartLine, clampForLog, costDomain } from '../../ui/costChartData';
+import { type ChartLine, clampForLog, costDomain, stepDomain } from '../../ui/costChartData';
 import { type ChartMark, Markers } from './Markers';
 
 export interface CurveChartProps {
@@ -37,7 +37,7 @@ export function CurveChart({
   let maxStep = minSteps;
   for (const l of lines) for (const p of l.points) maxStep = Math.max(maxStep, p.step);
   for (const m of marks) maxStep = Math.max(maxStep, m.step);
-  const xDomain: [number, number] = [0, Math.max(1, maxStep)];
+  const xDomain = stepDomain(maxStep);
   const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const isEmpty = lines.every((l) => l.points.length === 0);
   return (

@@ -2,7 +2,7 @@
 // divergence), and where each day ended. Drawn with the chart's plot area and the cost chart's axis map.
 import { usePlotArea } from 'recharts';
 import type { MarkerKind } from '../../core/panda/branchTree';
-import { axisMap } from '../../ui/CurvePaths';
+import { axisMap } from '../../ui/plotScales';
 
 export interface ChartMark {
   key: string;

@@ -5,10 +5,10 @@ import { useMemo, useState } from 'react';
 import { SelectField } from '../../components/SelectField';
 import { axisDomain, fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
 import { chartPoints } from '../../state/runSeries';
-import { axisMap, pathData } from '../../ui/CurvePaths';
+import { axisMap, pathData } from '../../ui/plotScales';
 import { CurvesPlot } from '../../ui/CurvesPlot';
 import { rgbToHex, viridis } from '../../ui/colorScale';
-import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve } from '../../ui/costChartData';
+import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve, stepDomain } from '../../ui/costChartData';
 import { formatCost } from '../../ui/format';
 import { formatValue } from './plotAxes';
 import { useSearch } from './useSearchStore';
@@ -108,6 +108,7 @@ export function StudyCurves() {
   }, [series, seriesVersion, runTrials, trials, space, colorBy]);
   const domain = useMemo(() => costDomain(lines, false), [lines]);
   const maxStep = series ? series.maxStep() : 0;
+  const xDomain = stepDomain(maxStep);
   const round = rounds[rounds.length - 1];
   const n = round?.trialIds.length ?? 0;
   const d = colorBy && space ? space[colorBy] : null;
@@ -137,7 +138,7 @@ export function StudyCurves() {
               line={l}
               trialId={runTrials[i]}
               title={`Trial ${runTrials[i]}: ${l.name}${l.diverged ? ', diverged' : ''}`}
-              xDomain={[0, Math.max(1, maxStep)]}
+              xDomain={xDomain}
               yDomain={domain ?? [0, 1]}
             />
           ))}
@@ -153,9 +154,9 @@ export function StudyCurves() {
           ) : null}
           <CurvesPlot
             lines={lines}
-            xDomain={[0, Math.max(1, maxStep)]}
+            xDomain={xDomain}
             yDomain={domain ?? [0, 1]}
-            strokeWidth={1.5}
+            strokeWidth={1}
             fontSize={12}
           />
         </div>
@@ -168,7 +169,7 @@ export function StudyCurves() {
             {d.scale === 'log' || d.scale === 'oneMinusLog' ? ', on a log scale' : ''}; grey dashed: diverged.
             Smoothed (average over about 10 steps).{' '}
             {multiples
-              ? `Small multiples: one frame per trial, all on the same scales (steps 0 to ${maxStep}, cost ${formatCost((domain ?? [0, 1])[0])} to ${formatCost((domain ?? [0, 1])[1])}). `
+              ? `Small multiples: one frame per trial, all on the same scales (steps 0 to ${xDomain[1]}, cost ${formatCost((domain ?? [0, 1])[0])} to ${formatCost((domain ?? [0, 1])[1])}). `
               : ''}
           </>
         ) : null}

@@ -1,0 +1,86 @@
+// The cost curves, drawn on one canvas in the plot area of a recharts chart (recharts keeps the axes
+// and the grid). Measured with 32 curves streaming: as SVG, every update rebuilt 32 path strings of
+// ~300 points, React wrote them into the DOM and the browser re-parsed and re-rastered them — most of
+// a frame, ten times a second. A canvas redraw of the same points takes a millisecond or two, as long
+// as the lines of a crowd of curves are 1 px wide: wider anti-aliased strokes with round joins cost
+// the browser's software rasteriser about a millisecond per curve (32 curves: most of a frame again).
+import { createContext, memo, useContext, useLayoutEffect, useRef } from 'react';
+import { usePlotArea } from 'recharts';
+import type { ChartLine } from './costChartData';
+import { axisMap, drawablePoints } from './plotScales';
+
+/** The curves to draw (CurvesPlot provides them, so that new points skip the recharts tree). */
+export const CurveLinesContext = createContext<readonly ChartLine[]>([]);
+
+interface CurveCanvasProps {
+  strokeWidth: number;
+  xDomain: readonly [number, number];
+  yDomain: readonly [number, number];
+  logY: boolean;
+}
+
+/** Must be a child of a recharts chart: it draws in the chart's plot area, on the same domains as its axes. */
+export const CurveCanvas = memo(function CurveCanvas({
+  strokeWidth,
+  xDomain,
+  yDomain,
+  logY,
+}: CurveCanvasProps) {
+  const lines = useContext(CurveLinesContext);
+  const area = usePlotArea();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const width = area?.width ?? 0;
+  const height = area?.height ?? 0;
+
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context || width <= 0 || height <= 0) return;
+    // Sharp on high-density screens and projectors: the bitmap has device pixels.
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(width * ratio);
+    const h = Math.round(height * ratio);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    const x = axisMap(xDomain, 0, width, false);
+    const y = axisMap(yDomain, height, 0, logY);
+    context.lineWidth = strokeWidth;
+    context.lineJoin = 'round';
+    for (const line of lines) {
+      context.strokeStyle = line.color;
+      context.globalAlpha = line.diverged ? 0.6 : 1;
+      context.setLineDash(line.dashed ? [6, 4] : []);
+      context.beginPath();
+      let started = false;
+      for (const p of line.points) {
+        const px = x(p.step);
+        const py = y(p.value);
+        if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
+        if (started) context.lineTo(px, py);
+        else context.moveTo(px, py);
+        started = true;
+      }
+      context.stroke();
+    }
+    context.globalAlpha = 1;
+  }, [lines, strokeWidth, xDomain[0], xDomain[1], yDomain[0], yDomain[1], logY, width, height]);
+
+  if (!area) return null;
+  // What the canvas shows, for assistive technology and for tests: curves with at least two points.
+  const drawn = lines.filter((l) => drawablePoints(l.points, logY, 2) >= 2).length;
+  return (
+    <foreignObject x={area.x} y={area.y} width={width} height={height}>
+      <canvas
+        ref={ref}
+        className="curve-canvas"
+        style={{ width, height, display: 'block' }}
+        role="img"
+        aria-label={`${drawn} cost ${drawn === 1 ? 'curve' : 'curves'} against step`}
+        data-curves={lines.length}
+        data-drawn={drawn}
+      />
+    </foreignObject>
+  );
+});
