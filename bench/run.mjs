@@ -307,13 +307,15 @@ function installProbe(buttonName) {
   });
 }
 
-/** Waits (in page) for the first curve, then records rAF intervals for windowMs. */
-async function recordFramesAfterCurve({ windowMs, timeoutMs }) {
+/** Records rAF intervals (in page) for windowMs; with a timeout, only after the first curve is drawn. */
+async function recordFrames({ windowMs, timeoutMs }) {
   const state = window.__benchProbe;
-  const timeout = new Promise((_, reject) =>
-    setTimeout(() => reject(new Error(`no curve in the cost chart within ${timeoutMs} ms`)), timeoutMs),
-  );
-  await Promise.race([state.firstCurve, timeout]);
+  if (timeoutMs) {
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`no curve in the cost chart within ${timeoutMs} ms`)), timeoutMs),
+    );
+    await Promise.race([state.firstCurve, timeout]);
+  }
   const readout = (label) => document.querySelector(`output[aria-label="${label}"]`)?.textContent ?? '?';
   const stepBefore = readout('Step');
   const times = await new Promise((resolveTimes) => {
@@ -336,19 +338,6 @@ async function recordFramesAfterCurve({ windowMs, timeoutMs }) {
     steps: `${stepBefore} -> ${readout('Step')}`,
     backend: readout('Backend'),
   };
-}
-
-async function recordIdleFrames(windowMs) {
-  const times = await new Promise((resolveTimes) => {
-    const stamps = [];
-    const tick = (t) => {
-      stamps.push(t);
-      if (t - stamps[0] < windowMs) requestAnimationFrame(tick);
-      else resolveTimes(stamps);
-    };
-    requestAnimationFrame(tick);
-  });
-  return { intervals: times.slice(1).map((t, i) => t - times[i]) };
 }
 
 /** Opens the app in a fresh context and returns the enabled button, or throws a readable error. */
@@ -404,16 +393,11 @@ async function frames(browser, origin, results, failures, suffix = '') {
           pageErrors,
         );
         try {
-          let recorded;
-          if (buttonName) {
-            await button.click();
-            recorded = await page.evaluate(recordFramesAfterCurve, {
-              windowMs: FRAME_WINDOW_MS,
-              timeoutMs: FIRST_POINT_TIMEOUT_MS,
-            });
-          } else {
-            recorded = await page.evaluate(recordIdleFrames, FRAME_WINDOW_MS);
-          }
+          if (buttonName) await button.click();
+          const recorded = await page.evaluate(recordFrames, {
+            windowMs: FRAME_WINDOW_MS,
+            timeoutMs: buttonName ? FIRST_POINT_TIMEOUT_MS : 0,
+          });
           const { intervals, ...extra } = recorded;
           runs.push({ ...frameStats(intervals), count: intervals.length, ...extra });
         } finally {

@@ -152,9 +152,8 @@ export function forward(
   trace?: LayerTrace[],
 ): ForwardResult {
   const { logits, batchStats, layers } = forwardPass(net, layout, params, x, activation, bnEpsilon, mode);
-  trace?.push(
-    ...layers.map(({ z, mean, variance, zNorm, zTilde, a }) => ({ z, mean, variance, zNorm, zTilde, a })),
-  );
+  // The caches are traces with two more fields (input, invStd).
+  trace?.push(...layers);
   return { logits, batchStats };
 }
 
