@@ -1,5 +1,7 @@
 // The vocabulary shared by every layer: what a dataset, a model and its hyperparameters are.
 // Names follow the course (learningRate is α, momentum is β, bnBeta is batch norm's shift).
+// Limits and defaults of hyperparameters come from the one table in hyperparameters.ts.
+import { hyperparameter } from './hyperparameters';
 
 export type DatasetName = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'moons' | 'digits';
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
@@ -17,8 +19,8 @@ export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'rmsprop
 export const DECAY_KINDS: readonly DecayKind[] = ['none', 'inverse', 'exponential', 'step'];
 export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
-export const MAX_HIDDEN_LAYERS = 8;
-export const MAX_HIDDEN_UNITS = 256;
+export const MAX_HIDDEN_LAYERS = hyperparameter('hiddenLayers').range.max;
+export const MAX_HIDDEN_UNITS = hyperparameter('hiddenUnits').range.max;
 
 /** The data every model of a population trains on. */
 export interface DataConfig {
@@ -79,14 +81,14 @@ export interface ModelSpec {
 }
 
 export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
-  learningRate: 0.01,
-  momentum: 0.9,
-  adamBeta1: 0.9,
-  adamBeta2: 0.999,
-  epsilon: 1e-8,
-  miniBatchSize: 32,
+  learningRate: hyperparameter('learningRate').default,
+  momentum: hyperparameter('momentum').default,
+  adamBeta1: hyperparameter('adamBeta1').default,
+  adamBeta2: hyperparameter('adamBeta2').default,
+  epsilon: hyperparameter('epsilon').default,
+  miniBatchSize: hyperparameter('miniBatchSize').default,
   learningRateDecay: 'none',
-  decayRate: 0.1,
+  decayRate: hyperparameter('decayRate').default,
   decayStepEpochs: 10,
 };
 

@@ -15,6 +15,7 @@ import {
   type OptimizerName,
   type SamplingScale,
 } from './config';
+import { DEV_FRACTION, hyperparameter, setting, TOY_SET_SIZE } from './hyperparameters';
 
 export interface Experiment {
   dataset: DatasetName;
@@ -46,14 +47,16 @@ export interface Experiment {
   samples: number;
 }
 
+const DEFAULT_LAYERS = hyperparameter('hiddenLayers').default;
+
 export const DEFAULT_EXPERIMENT: Experiment = {
   dataset: 'spiral',
-  noise: 0.1,
-  hidden: [16, 16],
+  noise: setting('noise').default,
+  hidden: Array.from({ length: DEFAULT_LAYERS }, () => hyperparameter('hiddenUnits').default),
   activation: 'tanh',
   init: 'glorot',
-  initStd: 0.1,
-  batchNorm: [false, false],
+  initStd: setting('initStd').default,
+  batchNorm: Array.from({ length: DEFAULT_LAYERS }, () => hyperparameter('batchNorm').default === 1),
   normalizeInputs: true,
   optimizer: 'adam',
   learningRate: DEFAULT_HYPERPARAMETERS.learningRate,
@@ -64,18 +67,17 @@ export const DEFAULT_EXPERIMENT: Experiment = {
   miniBatchSize: DEFAULT_HYPERPARAMETERS.miniBatchSize,
   learningRateDecay: 'none',
   decayRate: DEFAULT_HYPERPARAMETERS.decayRate,
-  seed: 1,
-  steps: 2000,
+  seed: setting('seed').default,
+  steps: setting('steps').default,
   backend: 'auto',
   scale: 'log',
   lrMin: 1e-4,
   lrMax: 1,
-  samples: 16,
+  samples: setting('samples').default,
 };
 
-/** Points generated for each 2-D toy set. */
-export const TOY_SET_SIZE = 1000;
-export const DEV_FRACTION = 0.2;
+// The data sizes live beside the mini-batch's limit (the training set); kept here for their readers.
+export { DEV_FRACTION, TOY_SET_SIZE, trainingSetSize } from './hyperparameters';
 
 export function dataConfigOf(e: Experiment): DataConfig {
   return {

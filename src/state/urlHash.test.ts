@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../core/experiment';
-import { decodeExperiment, decodeLab, encodeExperiment } from './urlHash';
+import {
+  decodeExperiment,
+  decodeLab,
+  decodeLink,
+  EXPERIMENT_KEYS,
+  encodeExperiment,
+  encodeLink,
+} from './urlHash';
 
 const modified: Experiment = {
   ...DEFAULT_EXPERIMENT,
@@ -61,7 +68,9 @@ describe('urlHash', () => {
     expect(experiment.learningRate).toBe(DEFAULT_EXPERIMENT.learningRate);
     expect(experiment.hidden).toEqual(DEFAULT_EXPERIMENT.hidden);
     expect(notices).toHaveLength(2);
-    expect(notices).toContain('"lr": "abc" is not a valid learning rate; using 0.01.');
+    expect(notices).toContain(
+      '"lr": "abc" is not a valid learning rate α (a number above 0, at most 10); using 0.01.',
+    );
     expect(notices.some((n) => n.startsWith('"hidden": "16,x"'))).toBe(true);
   });
 
@@ -111,5 +120,68 @@ describe('urlHash', () => {
     experiment.batchNorm.push(true);
     expect(DEFAULT_EXPERIMENT.hidden).toEqual([16, 16]);
     expect(DEFAULT_EXPERIMENT.batchNorm).toEqual([false, false]);
+  });
+
+  it('should write every key once and read each one back alone', () => {
+    const keys = [...new URLSearchParams(encodeExperiment(modified)).keys()];
+    expect(keys).toEqual(['lab', ...EXPERIMENT_KEYS]);
+    // Every field of `modified` differs from the default, so each key is tried with a value of its own.
+    for (const k of Object.keys(modified) as (keyof Experiment)[]) {
+      expect(modified[k], k).not.toEqual(DEFAULT_EXPERIMENT[k]);
+    }
+    const params = new URLSearchParams(encodeExperiment(modified));
+    for (const key of EXPERIMENT_KEYS) {
+      // hidden and bn go together (a per-layer bn list needs its layers); so do lrMin and lrMax's order.
+      const alone = new URLSearchParams([[key, params.get(key) ?? '']]);
+      if (key === 'bn') alone.set('hidden', params.get('hidden') ?? '');
+      const { notices } = decodeExperiment(alone.toString());
+      expect(notices, key).toEqual([]);
+    }
+  });
+
+  it('should check the mini-batch size against the training set of the decoded data set', () => {
+    expect(decodeExperiment('batch=800').experiment.miniBatchSize).toBe(800);
+    const spiral = decodeExperiment('batch=801');
+    expect(spiral.experiment.miniBatchSize).toBe(32);
+    expect(spiral.notices).toEqual([
+      '"batch": "801" is not a valid mini-batch size (a whole number from 1 to 800: the spiral training set); using 32.',
+    ]);
+    // The key order of a link does not matter: the data set is read first.
+    expect(decodeExperiment('batch=1438&dataset=digits').experiment.miniBatchSize).toBe(1438);
+    expect(decodeExperiment('dataset=digits&batch=1439').notices[0]).toMatch(/from 1 to 1438: the digits/);
+  });
+
+  it('should fall back to the defaults it is given, naming them in the notice', () => {
+    const labDefaults: Experiment = {
+      ...DEFAULT_EXPERIMENT,
+      hidden: [8, 8, 8],
+      batchNorm: [true, true, true],
+      learningRate: 0.5,
+      miniBatchSize: 64,
+    };
+    const { experiment, notices } = decodeLink('lab=x&hidden=abc&lr=0&batch=9999', labDefaults);
+    expect(experiment).toEqual(labDefaults);
+    expect(notices).toHaveLength(3);
+    expect(notices[0]).toMatch(/^"hidden": "abc" is not a valid .*; using 8,8,8\.$/);
+    expect(notices[1]).toMatch(/^"lr": "0" .*; using 0\.5\.$/);
+    expect(notices[2]).toMatch(/^"batch": "9999" .*; using 64\.$/);
+    // bn left out keeps the defaults' flag, on any number of layers; a bad bn names it.
+    expect(decodeLink('hidden=4,4', labDefaults).experiment.batchNorm).toEqual([true, true]);
+    expect(decodeLink('bn=2', labDefaults).notices).toEqual([
+      '"bn": "2" is not a valid batch-norm setting (0, 1 or one 0/1 per hidden layer, 3 here); using 1.',
+    ]);
+  });
+
+  it('should neither write nor read the keys a lab omits', () => {
+    const omit = ['steps', 'samples'];
+    const hash = encodeLink(modified, 'panda', { omit });
+    expect(hash).not.toMatch(/(^|&)(steps|samples)=/);
+    const { experiment, notices } = decodeLink(`${hash}&steps=abc&samples=3`, DEFAULT_EXPERIMENT, { omit });
+    expect(notices).toEqual([]);
+    expect(experiment).toEqual({
+      ...modified,
+      steps: DEFAULT_EXPERIMENT.steps,
+      samples: DEFAULT_EXPERIMENT.samples,
+    });
   });
 });

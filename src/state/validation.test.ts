@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../core/config';
+import { MAX_SEED, trainingSetSize } from '../core/hyperparameters';
+import { hyperDef, parseRow, type RowDraft, STUDY_DATASET } from '../core/search/space';
+import { decodeExperiment } from './urlHash';
 import { expectedTrainSize, parseNumber, RULES } from './validation';
+
+const choices = (list: string): RowDraft => ({ mode: 'choice', value: '', low: '', high: '', choices: list });
 
 describe('parseNumber', () => {
   it('should accept a whole number inside the range', () => {
@@ -43,5 +49,49 @@ describe('expectedTrainSize', () => {
   it('should leave 80% of the examples for training', () => {
     expect(expectedTrainSize('spiral')).toBe(800);
     expect(expectedTrainSize('digits')).toBe(1797 - 359);
+  });
+});
+
+describe('one rule per hyperparameter', () => {
+  it('should give the mini-batch size one limit in the link, the control and the search space', () => {
+    for (const dataset of DATASETS) {
+      const max = trainingSetSize(dataset);
+      expect(RULES.miniBatchSize(dataset).max, dataset).toBe(max);
+      expect(parseNumber(String(max), RULES.miniBatchSize(dataset)).ok).toBe(true);
+      expect(parseNumber(String(max + 1), RULES.miniBatchSize(dataset)).ok).toBe(false);
+      expect(decodeExperiment(`dataset=${dataset}&batch=${max}`).notices).toEqual([]);
+      expect(decodeExperiment(`dataset=${dataset}&batch=${max + 1}`).notices).toHaveLength(1);
+    }
+    // The search lab trains every trial on one data set: its rows and choice lists use that set's limit.
+    const batch = hyperDef('miniBatchSize');
+    const max = RULES.miniBatchSize(STUDY_DATASET).max ?? Number.NaN;
+    expect(batch.max).toBe(max);
+    expect(parseRow(batch, choices(`16,${max}`)).ok).toBe(true);
+    expect(parseRow(batch, choices(`16,${max + 1}`)).ok).toBe(false);
+    expect(parseRow(batch, choices('0,16')).ok).toBe(false);
+  });
+
+  it('should give the seed one maximum in the link, the control and the search lab', () => {
+    expect(RULES.seed.max).toBe(MAX_SEED);
+    expect(parseNumber(String(MAX_SEED), RULES.seed).ok).toBe(true);
+    expect(parseNumber(String(MAX_SEED + 1), RULES.seed).ok).toBe(false);
+    expect(decodeExperiment(`seed=${MAX_SEED}`).experiment.seed).toBe(MAX_SEED);
+    expect(decodeExperiment(`seed=${MAX_SEED + 1}`).notices).toHaveLength(1);
+  });
+
+  it('should take the other controls’ limits from the table', () => {
+    for (const [rule, hyper] of [
+      [RULES.momentum, 'momentum'],
+      [RULES.adamBeta1, 'adamBeta1'],
+      [RULES.adamBeta2, 'adamBeta2'],
+      [RULES.epsilon, 'epsilon'],
+      [RULES.hiddenLayers, 'layers'],
+    ] as const) {
+      const def = hyperDef(hyper);
+      expect({ min: rule.min, max: rule.max }, hyper).toEqual({ min: def.min, max: def.max });
+      expect(Boolean(rule.minExclusive)).toBe(Boolean(def.minExclusive));
+      expect(Boolean(rule.maxExclusive)).toBe(Boolean(def.maxExclusive));
+    }
+    expect(RULES.units(1).max).toBe(hyperDef('hiddenUnits').max);
   });
 });

@@ -1,15 +1,23 @@
-// What each choice is called on screen.
+// What each choice and each control is called on screen. Controls of the table of hyperparameters
+// (core/hyperparameters.ts) are named by their row, so a control and its error message agree.
 
 import type { SelectOption } from '../components/SelectField';
-import type {
-  Activation,
-  BackendChoice,
-  DatasetName,
-  DecayKind,
-  InitScheme,
-  OptimizerName,
-  SamplingScale,
+import {
+  type Activation,
+  type BackendChoice,
+  type DatasetName,
+  DEFAULT_HYPERPARAMETERS,
+  type DecayKind,
+  type InitScheme,
+  type OptimizerName,
+  type SamplingScale,
 } from '../core/config';
+import { controlLabelOf, type HyperparameterKey, rowOf, type SettingKey } from '../core/hyperparameters';
+
+/** A control's name for a row of the table ("Momentum β", "Mini-batch size", "Seed"). */
+export function controlLabel(key: HyperparameterKey | SettingKey): string {
+  return controlLabelOf(rowOf(key));
+}
 
 export const DATASET_OPTIONS: readonly SelectOption<DatasetName>[] = [
   { value: 'spiral', label: 'spiral' },
@@ -44,7 +52,7 @@ export const DECAY_OPTIONS: readonly SelectOption<DecayKind>[] = [
   { value: 'none', label: 'none' },
   { value: 'inverse', label: 'inverse 1/(1+rate·epoch)' },
   { value: 'exponential', label: 'exponential rate^epoch' },
-  { value: 'step', label: 'step ×rate every 10 epochs' },
+  { value: 'step', label: `step ×rate every ${DEFAULT_HYPERPARAMETERS.decayStepEpochs} epochs` },
 ];
 
 export const BACKEND_OPTIONS: readonly SelectOption<BackendChoice>[] = [

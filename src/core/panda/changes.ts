@@ -1,5 +1,6 @@
 // What a nudge changed, in the words the cost chart's marker shows ("α 0.003 → 0.03").
 import type { Hyperparameters, OptimizerName } from '../config';
+import { type HyperparameterKey, hyperparameter } from '../hyperparameters';
 
 /** The hyperparameter a lab calls "momentum" for an optimizer: β for momentum, β1 for Adam, none otherwise. */
 export function momentumKey(optimizer: OptimizerName): 'momentum' | 'adamBeta1' | null {
@@ -18,15 +19,20 @@ export function shortNumber(v: number): string {
   return String(Number(v.toPrecision(3)));
 }
 
+// The nudgeable fields in the marker's order: table rows by their symbol, then the decay's kind and
+// step length, which are settings of the schedule rather than rows of the table.
+const TABLE_FIELDS: readonly (keyof Hyperparameters & HyperparameterKey)[] = [
+  'learningRate',
+  'momentum',
+  'adamBeta1',
+  'adamBeta2',
+  'epsilon',
+  'miniBatchSize',
+];
 const NAMES: { key: keyof Hyperparameters; name: string }[] = [
-  { key: 'learningRate', name: 'α' },
-  { key: 'momentum', name: 'β' },
-  { key: 'adamBeta1', name: 'β1' },
-  { key: 'adamBeta2', name: 'β2' },
-  { key: 'epsilon', name: 'ε' },
-  { key: 'miniBatchSize', name: 'batch' },
+  ...TABLE_FIELDS.map((key) => ({ key, name: hyperparameter(key).symbol })),
   { key: 'learningRateDecay', name: 'decay' },
-  { key: 'decayRate', name: 'decay rate' },
+  { key: 'decayRate', name: hyperparameter('decayRate').symbol },
   { key: 'decayStepEpochs', name: 'decay every' },
 ];
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { hyperparameter } from '../hyperparameters';
 import { createRng } from '../rng';
 import {
   axisDomain,
   type Dimension,
+  defaultSpace,
   draftOf,
   fromAxis,
+  HYPERPARAMETERS,
   hyperDef,
   parseBudget,
   parseRow,
@@ -142,5 +145,36 @@ describe('row validation', () => {
   it('should turn a dimension into a draft and back', () => {
     const d: Dimension = { scale: 'oneMinusLog', low: 0.9, high: 0.999 };
     expect(parseRow(beta, draftOf(d, beta))).toEqual({ ok: true, dim: d });
+  });
+});
+
+describe('rows from the table of hyperparameters', () => {
+  it('should take labels, symbols, tiers and fixed values from the table', () => {
+    expect(hyperDef('learningRate')).toMatchObject({
+      urlKey: 'lr',
+      label: 'learning rate α',
+      symbol: 'α',
+      tier: 1,
+    });
+    expect(hyperDef('layers')).toMatchObject({ urlKey: 'layers', tier: 3, fixed: 2, max: 8 });
+    expect(hyperDef('epsilon')).toMatchObject({ urlKey: 'eps', tier: 4, fixed: 1e-8 });
+    expect(hyperDef('miniBatchSize')).toMatchObject({ min: 1, max: 800, fixed: 32 });
+  });
+
+  it('should let the decay row be 0 (no decay) and start there, as the playground starts with none', () => {
+    const decay = hyperDef('decayRate');
+    expect(decay).toMatchObject({ urlKey: 'decay', min: 0, minExclusive: false, max: 10, fixed: 0 });
+    expect(parseRow(decay, { ...draft('fixed', '', ''), value: '0' }).ok).toBe(true);
+    expect(parseRow(decay, { ...draft('fixed', '', ''), value: '11' }).ok).toBe(false);
+  });
+
+  it('should search each row first on the scale the table suggests', () => {
+    for (const h of HYPERPARAMETERS) {
+      const row = hyperparameter(h.row);
+      if (row.scale && row.scale !== 'linear') expect(h.scales[0], h.key).toBe(row.scale);
+      expect(parseRow(h, draftOf(h.searched, h)).ok, h.key).toBe(true);
+      expect(parseRow(h, { ...draft('fixed', '', ''), value: String(h.fixed) }).ok, h.key).toBe(true);
+    }
+    expect(defaultSpace().learningRate).toEqual(hyperDef('learningRate').searched);
   });
 });

@@ -2,7 +2,20 @@
 // on a scale (linear, log, log on 1−β, whole numbers, or a list of choices). Every searched scale
 // has an "axis": the coordinate on which samples are spread evenly (log10 α for a log scale,
 // −log10(1−β) for the 1−β scale, the index for choices). Charts, zoom and importance all use it.
-import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS } from '../config';
+// The limits, labels, symbols, defaults and tiers of each row come from the table of hyperparameters
+// (core/hyperparameters.ts); what is the search lab's own is which scales a row may use and the range
+// it gets when searched.
+import type { DatasetName } from '../config';
+import {
+  describeRange,
+  type HyperparameterKey,
+  hyperparameter,
+  rangeOf,
+  setting,
+  type Tier,
+} from '../hyperparameters';
+
+export type { Tier } from '../hyperparameters';
 
 export type HyperKey =
   | 'learningRate'
@@ -30,11 +43,10 @@ export type SearchSpace = Record<HyperKey, Dimension>;
 /** One trial: a value for every hyperparameter (layers, units, batch-norm flag as numbers). */
 export type TrialValues = Record<HyperKey, number>;
 
-/** The course's importance tiers: 1 = tune first … 4 = almost never tuned; 0 = not in the course's list. */
-export type Tier = 0 | 1 | 2 | 3 | 4;
-
 export interface HyperDef {
   key: HyperKey;
+  /** Its row in the table of hyperparameters (the search lab calls hiddenLayers 'layers'). */
+  row: HyperparameterKey;
   /** Its key in the URL hash. */
   urlKey: string;
   label: string;
@@ -56,143 +68,100 @@ export interface HyperDef {
   searched: Dimension;
 }
 
-export const HYPERPARAMETERS: readonly HyperDef[] = [
+/** Every trial of a study trains on this data set, so its training set bounds the mini-batch size. */
+export const STUDY_DATASET: DatasetName = 'spiral';
+
+/** What only the search lab says about a row: its table row, the scales it may use, its searched range. */
+interface SearchColumns {
+  key: HyperKey;
+  row: HyperparameterKey;
+  scales: readonly Scale[];
+  searched: Dimension;
+}
+
+const SEARCH_COLUMNS: readonly SearchColumns[] = [
   {
     key: 'learningRate',
-    urlKey: 'lr',
-    label: 'learning rate α',
-    symbol: 'α',
-    tier: 1,
+    row: 'learningRate',
     scales: ['log', 'linear'],
-    integer: false,
-    min: 0,
-    max: 10,
-    minExclusive: true,
-    fixed: 0.01,
     searched: { scale: 'log', low: 1e-4, high: 1 },
   },
   {
     key: 'momentum',
-    urlKey: 'beta',
-    label: 'momentum β',
-    symbol: 'β',
-    tier: 2,
+    row: 'momentum',
     scales: ['oneMinusLog', 'linear'],
-    integer: false,
-    min: 0,
-    max: 1,
-    maxExclusive: true,
-    fixed: 0.9,
     searched: { scale: 'oneMinusLog', low: 0.9, high: 0.999 },
   },
   {
     key: 'hiddenUnits',
-    urlKey: 'units',
-    label: 'hidden units',
-    symbol: 'units',
-    tier: 2,
+    row: 'hiddenUnits',
     scales: ['int', 'choice'],
-    integer: true,
-    min: 1,
-    max: MAX_HIDDEN_UNITS,
-    fixed: 16,
     searched: { scale: 'int', low: 50, high: 100 },
   },
   {
     key: 'miniBatchSize',
-    urlKey: 'batch',
-    label: 'mini-batch size',
-    symbol: 'batch',
-    tier: 2,
+    row: 'miniBatchSize',
     scales: ['choice', 'int'],
-    integer: true,
-    min: 1,
-    max: 800,
-    fixed: 32,
     searched: { scale: 'choice', choices: [16, 32, 64, 128] },
   },
   {
     key: 'layers',
-    urlKey: 'layers',
-    label: 'hidden layers',
-    symbol: 'layers',
-    tier: 3,
+    row: 'hiddenLayers',
     scales: ['int', 'choice'],
-    integer: true,
-    min: 1,
-    max: MAX_HIDDEN_LAYERS,
-    fixed: 2,
     searched: { scale: 'int', low: 2, high: 4 },
   },
   {
     key: 'decayRate',
-    urlKey: 'decay',
-    label: 'learning-rate decay rate',
-    symbol: 'decay',
-    tier: 3,
+    row: 'decayRate',
     scales: ['linear', 'log'],
-    integer: false,
-    min: 0,
-    max: 10,
-    fixed: 0,
     searched: { scale: 'linear', low: 0, high: 1 },
   },
-  {
-    key: 'batchNorm',
-    urlKey: 'bn',
-    label: 'batch norm (0 off, 1 on)',
-    symbol: 'BN',
-    tier: 0,
-    scales: ['choice'],
-    integer: true,
-    min: 0,
-    max: 1,
-    fixed: 0,
-    searched: { scale: 'choice', choices: [0, 1] },
-  },
+  { key: 'batchNorm', row: 'batchNorm', scales: ['choice'], searched: { scale: 'choice', choices: [0, 1] } },
   {
     key: 'adamBeta1',
-    urlKey: 'beta1',
-    label: 'Adam β1',
-    symbol: 'β1',
-    tier: 4,
+    row: 'adamBeta1',
     scales: ['oneMinusLog', 'linear'],
-    integer: false,
-    min: 0,
-    max: 1,
-    maxExclusive: true,
-    fixed: 0.9,
     searched: { scale: 'oneMinusLog', low: 0.8, high: 0.99 },
   },
   {
     key: 'adamBeta2',
-    urlKey: 'beta2',
-    label: 'Adam β2',
-    symbol: 'β2',
-    tier: 4,
+    row: 'adamBeta2',
     scales: ['oneMinusLog', 'linear'],
-    integer: false,
-    min: 0,
-    max: 1,
-    maxExclusive: true,
-    fixed: 0.999,
     searched: { scale: 'oneMinusLog', low: 0.99, high: 0.9999 },
   },
   {
     key: 'epsilon',
-    urlKey: 'eps',
-    label: 'Adam ε',
-    symbol: 'ε',
-    tier: 4,
+    row: 'epsilon',
     scales: ['log', 'linear'],
-    integer: false,
-    min: 0,
-    max: 1,
-    minExclusive: true,
-    fixed: 1e-8,
     searched: { scale: 'log', low: 1e-10, high: 1e-6 },
   },
 ];
+
+function defOf(c: SearchColumns): HyperDef {
+  const row = hyperparameter(c.row);
+  const range = rangeOf(c.row, STUDY_DATASET);
+  // A trial has no decay switch: a row with an "off" value (decay rate 0 = no decay) takes it as well,
+  // and starts there, as the playground's decay starts as 'none'.
+  const offBelow = row.off !== undefined && row.off <= range.min;
+  return {
+    key: c.key,
+    row: c.row,
+    urlKey: row.searchUrlKey ?? row.urlKey,
+    label: row.label,
+    symbol: row.symbol,
+    tier: row.tier,
+    scales: c.scales,
+    integer: range.integer === true,
+    min: offBelow ? (row.off as number) : range.min,
+    max: range.max,
+    minExclusive: offBelow ? false : range.minExclusive,
+    maxExclusive: range.maxExclusive,
+    fixed: row.off ?? row.default,
+    searched: c.searched,
+  };
+}
+
+export const HYPERPARAMETERS: readonly HyperDef[] = SEARCH_COLUMNS.map(defOf);
 
 export const HYPER_KEYS: readonly HyperKey[] = HYPERPARAMETERS.map((h) => h.key);
 
@@ -223,8 +192,8 @@ export const SCALE_TEXT: Record<RowMode, string> = {
 export function defaultSpace(): SearchSpace {
   const space = {} as SearchSpace;
   for (const h of HYPERPARAMETERS) space[h.key] = { scale: 'fixed', value: h.fixed };
-  space.learningRate = { scale: 'log', low: 1e-4, high: 1 };
-  space.epsilon = { scale: 'log', low: 1e-10, high: 1e-6 };
+  // Searched on the ranges their rows get when switched to searched.
+  for (const key of ['learningRate', 'epsilon'] as const) space[key] = { ...hyperDef(key).searched };
   return space;
 }
 
@@ -361,9 +330,7 @@ export function draftOf(d: Dimension, def: HyperDef): RowDraft {
 }
 
 function allowed(def: HyperDef): string {
-  const lo = def.minExclusive ? `above ${def.min}` : `at least ${def.min}`;
-  const hi = def.maxExclusive ? `below ${def.max}` : `at most ${def.max}`;
-  return `${def.integer ? 'a whole number' : 'a number'} ${lo} and ${hi}`;
+  return describeRange(def);
 }
 
 /** Checks one value of a row against what the hyperparameter accepts; a reason, or null when fine. */
@@ -442,14 +409,18 @@ export function parseRow(def: HyperDef, draft: RowDraft): RowResult {
   return { ok: true, dim: { scale: draft.mode, low: low.value, high: high.value } };
 }
 
-export const MAX_BUDGET = 64;
+const BUDGET = setting('budget').range;
+export const MAX_BUDGET = BUDGET.max;
 
 /** The number of trials of a study: a whole number from 1 to the browser's cap. */
 export function parseBudget(text: string): { ok: true; value: number } | { ok: false; reason: string } {
   const t = text.trim();
   const v = Number(t);
-  if (t === '' || !Number.isFinite(v) || !Number.isInteger(v) || v < 1) {
-    return { ok: false, reason: `Budget must be a whole number of trials from 1 to ${MAX_BUDGET}.` };
+  if (t === '' || !Number.isFinite(v) || !Number.isInteger(v) || v < BUDGET.min) {
+    return {
+      ok: false,
+      reason: `Budget must be a whole number of trials from ${BUDGET.min} to ${MAX_BUDGET}.`,
+    };
   }
   if (v > MAX_BUDGET) {
     return {

@@ -3,7 +3,7 @@
 // same shape start from the same weights and see the same mini-batches: only the hyperparameters differ.
 import { DEFAULT_BN_EPSILON, DEFAULT_BN_MOMENTUM, type ModelSpec, type OptimizerName } from '../config';
 import { DEFAULT_EXPERIMENT, type Experiment, hyperparametersOf } from '../experiment';
-import type { TrialValues } from './space';
+import { STUDY_DATASET, type TrialValues } from './space';
 
 export interface StudySettings {
   optimizer: OptimizerName;
@@ -18,7 +18,7 @@ export function experimentOfTrial(v: TrialValues, settings: StudySettings): Expe
   const units = Math.max(1, Math.round(v.hiddenUnits));
   return {
     ...DEFAULT_EXPERIMENT,
-    dataset: 'spiral',
+    dataset: STUDY_DATASET,
     hidden: Array.from({ length: layers }, () => units),
     batchNorm: Array.from({ length: layers }, () => v.batchNorm >= 0.5),
     optimizer: settings.optimizer,

@@ -1,5 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { DEEP_SIGMOID_DIGITS, DEFAULT_SWEEP, decodeLabLink, encodeLabLink } from './labHash';
+import type { Experiment } from '../../core/experiment';
+import { EXPERIMENT_KEYS } from '../../state/urlHash';
+import { DEEP_SIGMOID_DIGITS, DEFAULT_SWEEP, decodeLabLink, encodeLabLink, type LabLink } from './labHash';
+
+/** A value of every key that is not this lab's default. */
+const EVERY_KEY_CHANGED: LabLink = {
+  experiment: {
+    dataset: 'moons',
+    noise: 0.3,
+    hidden: [12, 24, 12],
+    activation: 'tanh',
+    init: 'normal',
+    initStd: 0.2,
+    batchNorm: [false, true, false],
+    normalizeInputs: false,
+    optimizer: 'rmsprop',
+    learningRate: 0.02,
+    momentum: 0.8,
+    adamBeta1: 0.85,
+    adamBeta2: 0.98,
+    epsilon: 1e-6,
+    miniBatchSize: 800,
+    learningRateDecay: 'exponential',
+    decayRate: 0.95,
+    seed: 123,
+    steps: 999,
+    backend: 'cpu',
+    scale: 'linear',
+    lrMin: 0.01,
+    lrMax: 2,
+    samples: 5,
+  },
+  scenario: 'custom',
+  sweep: { lrMin: 0.005, lrMax: 5, count: 6, steps: 250 },
+};
 
 describe('the batch-norm lab link', () => {
   it('should open the ready-made scenario when the link names only the lab', () => {
@@ -41,5 +75,37 @@ describe('the batch-norm lab link', () => {
     expect(link.experiment.learningRate).toBe(0.2);
     expect(link.notices.some((n) => n.includes('"scenario"'))).toBe(true);
     expect(link.notices.some((n) => n.includes('"sweep"'))).toBe(true);
+  });
+
+  it('should round-trip a non-default value of every key', () => {
+    const e = EVERY_KEY_CHANGED.experiment;
+    for (const k of Object.keys(e) as (keyof Experiment)[])
+      expect(e[k], k).not.toEqual(DEEP_SIGMOID_DIGITS[k]);
+    const hash = encodeLabLink(EVERY_KEY_CHANGED);
+    expect([...new URLSearchParams(hash).keys()]).toEqual(['lab', ...EXPERIMENT_KEYS, 'scenario', 'sweep']);
+    expect(decodeLabLink(hash)).toEqual({ ...EVERY_KEY_CHANGED, notices: [] });
+  });
+
+  it('should fall back to this lab’s network, not the playground’s, and say so', () => {
+    const link = decodeLabLink('#lab=batchnorm&hidden=abc');
+    expect(link.experiment).toEqual(DEEP_SIGMOID_DIGITS);
+    expect(link.notices).toEqual([
+      '"hidden": "abc" is not a valid list of hidden layer sizes (1 to 8 layers of 1 to 256 units); using 32,32,32,32,32,32.',
+    ]);
+  });
+
+  it('should fall back field by field to the scenario’s values', () => {
+    const link = decodeLabLink('#lab=batchnorm&lr=-1&optimizer=nadam&activation=gelu&batch=5000&seed=3');
+    expect(link.experiment).toEqual({ ...DEEP_SIGMOID_DIGITS, seed: 3 });
+    expect(link.notices).toHaveLength(4);
+    expect(link.notices[0]).toMatch(/^"activation": "gelu" .*; using sigmoid\.$/);
+    expect(link.notices[1]).toMatch(/^"optimizer": "nadam" .*; using sgd\.$/);
+    expect(link.notices[2]).toMatch(/^"lr": "-1" .*; using 1\.$/);
+    expect(link.notices[3]).toMatch(/^"batch": "5000" .*1 to 1438: the digits training set\); using 32\.$/);
+  });
+
+  it('should keep batch norm on every layer when a link changes the layers but not bn', () => {
+    expect(decodeLabLink('#lab=batchnorm&hidden=8,8').experiment.batchNorm).toEqual([true, true]);
+    expect(decodeLabLink('#lab=batchnorm&hidden=8,8&bn=0').experiment.batchNorm).toEqual([false, false]);
   });
 });

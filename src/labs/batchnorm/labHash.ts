@@ -1,8 +1,9 @@
 // The batch-norm lab's link: lab=batchnorm, the foundation's experiment keys (urlHash.ts), plus
 // `scenario` (a ready-made setup) and `sweep` (the learning-rate sweep: lowest α, highest α, how many
-// values, steps per model). A link with a scenario and no experiment keys opens that scenario.
+// values, steps per model). The scenario is this lab's defaults: experiment keys the link leaves out
+// (or gets wrong) take the scenario's values, so a link with a scenario alone opens that scenario.
 import { DEFAULT_EXPERIMENT, type Experiment } from '../../core/experiment';
-import { decodeExperiment, encodeExperiment } from '../../state/urlHash';
+import { decodeLink, encodeLink, linkNotice } from '../../state/urlHash';
 
 export type ScenarioId = 'deep-sigmoid-digits' | 'custom';
 
@@ -42,33 +43,6 @@ export const SCENARIOS: Record<ScenarioId, { title: string; experiment: Experime
   custom: { title: 'Custom', experiment: null },
 };
 
-const EXPERIMENT_KEYS = [
-  'dataset',
-  'noise',
-  'hidden',
-  'activation',
-  'init',
-  'std',
-  'bn',
-  'norm',
-  'optimizer',
-  'lr',
-  'beta',
-  'beta1',
-  'beta2',
-  'eps',
-  'batch',
-  'decay',
-  'decayRate',
-  'seed',
-  'steps',
-  'backend',
-  'scale',
-  'lrMin',
-  'lrMax',
-  'samples',
-];
-
 function formatSweep(s: SweepSettings): string {
   return [s.lrMin, s.lrMax, s.count, s.steps].join(',');
 }
@@ -84,7 +58,7 @@ function parseSweep(raw: string): SweepSettings | undefined {
 }
 
 export function encodeLabLink(link: LabLink): string {
-  const base = encodeExperiment(link.experiment, 'batchnorm');
+  const base = encodeLink(link.experiment, 'batchnorm');
   return `${base}&scenario=${link.scenario}&sweep=${formatSweep(link.sweep).replace(/[^0-9.,e+-]/g, '')}`;
 }
 
@@ -95,7 +69,10 @@ export function decodeLabLink(hash: string): LabLink & { notices: string[] } {
   const rawScenario = params.get('scenario');
   if (rawScenario !== null) {
     if (rawScenario in SCENARIOS) scenario = rawScenario as ScenarioId;
-    else notices.push(`"scenario": "${rawScenario}" is not a known scenario; using deep-sigmoid-digits.`);
+    else
+      notices.push(
+        linkNotice('scenario', rawScenario, `scenario (${Object.keys(SCENARIOS).join(', ')})`, scenario),
+      );
   }
   let sweep = DEFAULT_SWEEP;
   const rawSweep = params.get('sweep');
@@ -104,16 +81,16 @@ export function decodeLabLink(hash: string): LabLink & { notices: string[] } {
     if (parsed) sweep = parsed;
     else
       notices.push(
-        `"sweep": "${rawSweep}" is not a valid sweep (lowest α, highest α, 2–32 values, 10–20000 steps); using ${formatSweep(DEFAULT_SWEEP)}.`,
+        linkNotice(
+          'sweep',
+          rawSweep,
+          'sweep (lowest α, highest α, 2–32 values, 10–20000 steps)',
+          formatSweep(DEFAULT_SWEEP),
+        ),
       );
   }
-  const hasExperiment = EXPERIMENT_KEYS.some((k) => params.has(k));
+  // This lab's defaults are the scenario's network: a bad or missing experiment key falls back to it.
   const preset = SCENARIOS[scenario].experiment ?? DEEP_SIGMOID_DIGITS;
-  if (!hasExperiment) return { experiment: structuredClone(preset), scenario, sweep, notices };
-  // The link's own keys win over the scenario; keys it leaves out come from the scenario.
-  const merged = new URLSearchParams(encodeExperiment(preset, 'batchnorm'));
-  for (const [k, v] of params) if (EXPERIMENT_KEYS.includes(k)) merged.set(k, v);
-  if (params.has('hidden') && !params.has('bn')) merged.delete('bn');
-  const decoded = decodeExperiment(merged.toString());
+  const decoded = decodeLink(hash, preset);
   return { experiment: decoded.experiment, scenario, sweep, notices: [...notices, ...decoded.notices] };
 }

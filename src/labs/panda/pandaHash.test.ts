@@ -1,5 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { decodePanda, defaultPandaLink, encodePanda, PANDA_EXPERIMENT } from './pandaHash';
+import type { Experiment } from '../../core/experiment';
+import { EXPERIMENT_KEYS } from '../../state/urlHash';
+import { decodePanda, defaultPandaLink, encodePanda, PANDA_EXPERIMENT, type PandaLink } from './pandaHash';
+
+/** The playground keys this lab does not carry (each named as its property). */
+const UNUSED: readonly string[] = ['steps', 'scale', 'lrMin', 'lrMax', 'samples'];
+
+/** A value of every key the panda's link carries that is not this lab's default. */
+const EVERY_KEY_CHANGED: PandaLink = {
+  dayLength: 400,
+  teacher: 'alpha',
+  experiment: {
+    ...PANDA_EXPERIMENT,
+    dataset: 'digits',
+    noise: 0.25,
+    hidden: [64, 16, 16],
+    activation: 'sigmoid',
+    init: 'normal',
+    initStd: 0.05,
+    batchNorm: [true, false, true],
+    normalizeInputs: false,
+    optimizer: 'momentum',
+    learningRate: 0.04,
+    momentum: 0.95,
+    adamBeta1: 0.8,
+    adamBeta2: 0.99,
+    epsilon: 1e-7,
+    miniBatchSize: 1000,
+    learningRateDecay: 'step',
+    decayRate: 0.5,
+    seed: 77,
+    backend: 'wasm',
+  },
+};
 
 describe('the panda link', () => {
   it('should start with lab=panda, the day length and the teacher, then the starting hyperparameters', () => {
@@ -45,5 +78,32 @@ describe('the panda link', () => {
     expect(notices[0]).toContain('"day"');
     expect(notices[1]).toContain('"teacher"');
     expect(notices[2]).toContain('"lr"');
+  });
+
+  it('should round-trip a non-default value of every key it carries', () => {
+    const e = EVERY_KEY_CHANGED.experiment;
+    for (const k of Object.keys(e) as (keyof Experiment)[]) {
+      if (!UNUSED.includes(k)) expect(e[k], k).not.toEqual(PANDA_EXPERIMENT[k]);
+    }
+    const hash = encodePanda(EVERY_KEY_CHANGED);
+    const carried = EXPERIMENT_KEYS.filter((k) => !UNUSED.includes(k));
+    expect([...new URLSearchParams(hash).keys()]).toEqual(['lab', 'day', 'teacher', ...carried]);
+    expect(decodePanda(`#${hash}`)).toEqual({ link: EVERY_KEY_CHANGED, notices: [] });
+  });
+
+  it('should fall back to this lab’s network and α, naming each fallback', () => {
+    const { link, notices } = decodePanda('lab=panda&hidden=abc&lr=0&activation=gelu&batch=801');
+    expect(link.experiment).toEqual(PANDA_EXPERIMENT);
+    expect(notices).toHaveLength(4);
+    expect(notices[0]).toMatch(/^"hidden": "abc" .*; using 32,32\.$/);
+    expect(notices[1]).toMatch(/^"activation": "gelu" .*; using relu\.$/);
+    expect(notices[2]).toMatch(/^"lr": "0" .*; using 0\.001\.$/);
+    expect(notices[3]).toMatch(/^"batch": "801" .*from 1 to 800: the spiral training set\); using 32\.$/);
+  });
+
+  it('should ignore the playground keys it does not carry, bad or not', () => {
+    const { link, notices } = decodePanda('lab=panda&steps=abc&lrMin=5&samples=3');
+    expect(notices).toEqual([]);
+    expect(link).toEqual(defaultPandaLink());
   });
 });

@@ -1,10 +1,11 @@
 // The panda lab's link: `lab=panda`, the day length, the teacher scenario by name, then the starting
 // experiment in the playground's own keys (learning rate, momentum, mini-batch size, decay, seed and
-// the network), read and checked by the playground's codec. Keys a link leaves out take this lab's
-// defaults, not the playground's.
+// the network), read and checked by the shared codec with this lab's defaults: keys a link leaves out,
+// or gets wrong, take the panda's values, not the playground's.
 import { DEFAULT_EXPERIMENT, type Experiment } from '../../core/experiment';
+import { describeRange, parseInRange, setting } from '../../core/hyperparameters';
 import { SCENARIOS, scenarioByName } from '../../core/panda/teacher';
-import { decodeExperiment, encodeExperiment } from '../../state/urlHash';
+import { decodeLink, joinPairs, linkNotice, linkPairs } from '../../state/urlHash';
 
 export interface PandaLink {
   /** The starting hyperparameters, network, data and seed. */
@@ -15,9 +16,10 @@ export interface PandaLink {
   teacher: string | null;
 }
 
-export const MIN_DAY = 20;
-export const MAX_DAY = 1000;
-export const DEFAULT_DAY = 150;
+const DAY = setting('dayLength');
+export const MIN_DAY = DAY.range.min;
+export const MAX_DAY = DAY.range.max;
+export const DEFAULT_DAY = DAY.default;
 
 /** A network that learns the spiral in a few hundred steps, and blows up when α is far too big. */
 export const PANDA_EXPERIMENT: Experiment = {
@@ -36,37 +38,30 @@ export function defaultPandaLink(): PandaLink {
 }
 
 /** Playground keys that mean nothing here (the panda trains in days; the caviar samples its own α). */
-const UNUSED = new Set(['lab', 'steps', 'scale', 'lrMin', 'lrMax', 'samples']);
-
-function experimentPairs(e: Experiment): [string, string][] {
-  return encodeExperiment(e, 'panda')
-    .split('&')
-    .map((pair) => {
-      const i = pair.indexOf('=');
-      return [pair.slice(0, i), pair.slice(i + 1)] as [string, string];
-    })
-    .filter(([k]) => !UNUSED.has(k));
-}
+const UNUSED = ['steps', 'scale', 'lrMin', 'lrMax', 'samples'];
 
 export function encodePanda(link: PandaLink): string {
-  const head = [`lab=panda`, `day=${link.dayLength}`];
-  if (link.teacher) head.push(`teacher=${encodeURIComponent(link.teacher)}`);
-  return [...head, ...experimentPairs(link.experiment).map(([k, v]) => `${k}=${v}`)].join('&');
+  const head: [string, string][] = [
+    ['lab', 'panda'],
+    [DAY.urlKey, String(link.dayLength)],
+  ];
+  if (link.teacher) head.push(['teacher', link.teacher]);
+  return joinPairs([...head, ...linkPairs(link.experiment, { omit: UNUSED })]);
 }
 
-/** The link a hash describes; a bad key falls back to its default with a notice that names it. */
+/** The link a hash describes; a bad key falls back to this lab's default with a notice that names it. */
 export function decodePanda(hash: string): { link: PandaLink; notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const notices: string[] = [];
   const link = defaultPandaLink();
 
-  const day = params.get('day');
+  const day = params.get(DAY.urlKey);
   if (day !== null) {
-    const n = Number(day);
-    if (day.trim() !== '' && Number.isInteger(n) && n >= MIN_DAY && n <= MAX_DAY) link.dayLength = n;
+    const n = parseInRange(day, DAY.range);
+    if (n !== undefined) link.dayLength = n;
     else
       notices.push(
-        `"day": "${day}" is not a day length (whole number of steps, ${MIN_DAY} to ${MAX_DAY}); using ${DEFAULT_DAY}.`,
+        linkNotice(DAY.urlKey, day, `${DAY.label} (${describeRange(DAY.range)})`, String(DEFAULT_DAY)),
       );
   }
   const teacher = params.get('teacher');
@@ -74,24 +69,16 @@ export function decodePanda(hash: string): { link: PandaLink; notices: string[] 
     if (scenarioByName(teacher)) link.teacher = teacher;
     else
       notices.push(
-        `"teacher": "${teacher}" is not a scenario (${SCENARIOS.map((s) => s.name).join(', ')}); using none.`,
-      );
-  }
-
-  // The playground's codec checks every experiment key; a bad or missing one keeps this lab's default.
-  const defaults = new Map(experimentPairs(PANDA_EXPERIMENT).map(([k, v]) => [k, decodeURIComponent(v)]));
-  const merged = new URLSearchParams([...defaults]);
-  for (const [k, v] of params) {
-    if (UNUSED.has(k) || k === 'day' || k === 'teacher') continue;
-    const alone = decodeExperiment(new URLSearchParams([[k, v]]).toString());
-    if (alone.notices.length === 0) merged.set(k, v);
-    else
-      notices.push(
-        ...alone.notices.map((n) =>
-          n.replace(/; using .*\.$/, `; using ${defaults.get(k) ?? 'the default'}.`),
+        linkNotice(
+          'teacher',
+          teacher,
+          `teacher scenario (${SCENARIOS.map((s) => s.name).join(', ')})`,
+          'none',
         ),
       );
   }
-  link.experiment = decodeExperiment(merged.toString()).experiment;
-  return { link, notices };
+
+  const decoded = decodeLink(hash, PANDA_EXPERIMENT, { omit: UNUSED });
+  link.experiment = decoded.experiment;
+  return { link, notices: [...notices, ...decoded.notices] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpace, hyperDef, parseRow } from '../../core/search/space';
+import { defaultSpace, HYPERPARAMETERS, hyperDef, parseRow } from '../../core/search/space';
 import { sampleStudy } from '../../core/search/strategies';
 import { applyZoom, zoomOf } from '../../core/search/zoom';
 import { decodeRow, decodeStudy, draftsOf, encodeStudy, type StudyLink } from './searchHash';
@@ -73,6 +73,48 @@ describe('search-lab link', () => {
       ok: true,
       dim: { scale: 'fixed', value: 0.01 },
     });
+  });
+});
+
+describe('every key of the search link', () => {
+  it('should round-trip a non-default value of every key', () => {
+    const defaults = defaultStudyLink();
+    const base = decodeStudy(
+      'lab=search&strategy=grid&budget=12&seed=9&steps=450&opt=momentum&lr=linear:0.001:0.5' +
+        '&beta=oneMinusLog:0.8:0.99&units=choice:8,32&batch=int:8:64&layers=int:1:3&decay=log:0.01:1' +
+        '&bn=choice:0,1&beta1=0.85&beta2=linear:0.9:0.99&eps=1e-7',
+      defaults,
+    );
+    expect(base.notices).toEqual([]);
+    const space = studyProblems(base.link.drafts, base.link.budget).space;
+    if (!space) throw new Error('space should be valid');
+    const link: StudyLink = { ...base.link, zooms: [zoomOf(space, { learningRate: [0.1, 0.3] })] };
+    for (const k of ['strategy', 'budget', 'seed', 'steps', 'optimizer'] as const) {
+      expect(link[k], k).not.toEqual(defaults[k]);
+    }
+    for (const h of HYPERPARAMETERS) expect(link.drafts[h.key], h.key).not.toEqual(defaults.drafts[h.key]);
+    const hash = encodeStudy(link);
+    expect([...new URLSearchParams(hash).keys()]).toEqual([
+      'lab',
+      'strategy',
+      'budget',
+      'seed',
+      'steps',
+      'opt',
+      ...HYPERPARAMETERS.map((h) => h.urlKey),
+      'round2',
+    ]);
+    expect(decodeStudy(hash, defaults)).toEqual({ link, notices: [] });
+  });
+
+  it('should fall back to this lab’s seed and steps, naming the key and the fallback', () => {
+    const { link, notices } = decodeStudy('lab=search&seed=2147483648&steps=10', defaultStudyLink());
+    expect(link.seed).toBe(1);
+    expect(link.steps).toBe(300);
+    expect(notices).toEqual([
+      '"seed": "2147483648" is not a valid seed (a whole number from 0 to 2147483647); using 1.',
+      '"steps": "10" is not a valid number of steps per trial (a whole number from 20 to 5000); using 300.',
+    ]);
   });
 });
 

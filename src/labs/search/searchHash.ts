@@ -5,6 +5,7 @@
 // Zoomed rounds follow as `round2=lr:0.001:0.1;batch:32,64`, `round3=…`: each round's narrowed range
 // (or kept choices) per hyperparameter its region named, on the scale of the row.
 import { OPTIMIZERS, type OptimizerName } from '../../core/config';
+import { describeRange, parseInRange, type SettingRow, setting } from '../../core/hyperparameters';
 import {
   type Dimension,
   draftOf,
@@ -18,6 +19,7 @@ import {
 } from '../../core/search/space';
 import { STRATEGIES, type Strategy } from '../../core/search/strategies';
 import { applyZoom, type Zoom, zoomProblem } from '../../core/search/zoom';
+import { linkNotice } from '../../state/urlHash';
 
 export interface StudyLink {
   strategy: Strategy;
@@ -31,10 +33,11 @@ export interface StudyLink {
   zooms: Zoom[];
 }
 
-export const DEFAULT_STEPS = 300;
-export const MIN_STEPS = 20;
-export const MAX_STEPS = 5000;
-const MAX_SEED = 2 ** 31 - 1;
+const SEED = setting('seed');
+const STEPS = setting('studySteps');
+export const DEFAULT_STEPS = STEPS.default;
+export const MIN_STEPS = STEPS.range.min;
+export const MAX_STEPS = STEPS.range.max;
 const RANGE_MODES: readonly RowMode[] = ['linear', 'log', 'oneMinusLog', 'int'];
 
 export function draftsOf(space: SearchSpace): Record<HyperKey, RowDraft> {
@@ -168,12 +171,6 @@ function decodeZooms(params: URLSearchParams, drafts: Record<HyperKey, RowDraft>
   return zooms;
 }
 
-function intIn(raw: string, lo: number, hi: number): number | undefined {
-  if (raw.trim() === '') return undefined;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= lo && n <= hi ? n : undefined;
-}
-
 /**
  * The study a link describes; a key whose form is wrong falls back to its default with a notice that
  * names it. Keys a link leaves out keep their defaults (a bare `#lab=search` opens the default study).
@@ -183,33 +180,30 @@ export function decodeStudy(hash: string, defaults: StudyLink): { link: StudyLin
   const link: StudyLink = { ...defaults, drafts: { ...defaults.drafts }, zooms: [] };
   const notices: string[] = [];
   const refuse = (key: string, raw: string, what: string, fallback: string) =>
-    notices.push(`"${key}": "${raw}" is not ${what}; using ${fallback}.`);
+    notices.push(linkNotice(key, raw, what, fallback));
+  // A setting of the table: its URL key, label and range, as every other screen reads it.
+  const numberSetting = (row: SettingRow, fallback: number): number => {
+    const raw = params.get(row.urlKey);
+    if (raw === null) return fallback;
+    const v = parseInRange(raw, row.range);
+    if (v === undefined)
+      refuse(row.urlKey, raw, `${row.label} (${describeRange(row.range)})`, String(fallback));
+    return v ?? fallback;
+  };
 
   const strategy = params.get('strategy');
   if (strategy !== null) {
     if ((STRATEGIES as readonly string[]).includes(strategy)) link.strategy = strategy as Strategy;
-    else refuse('strategy', strategy, 'a strategy (grid, random, quasi)', defaults.strategy);
+    else refuse('strategy', strategy, `strategy (${STRATEGIES.join(', ')})`, defaults.strategy);
   }
   const budget = params.get('budget');
   if (budget !== null) link.budget = budget;
-  const seed = params.get('seed');
-  if (seed !== null) {
-    const v = intIn(seed, 0, MAX_SEED);
-    if (v === undefined)
-      refuse('seed', seed, `a seed (whole number 0 to ${MAX_SEED})`, String(defaults.seed));
-    else link.seed = v;
-  }
-  const steps = params.get('steps');
-  if (steps !== null) {
-    const v = intIn(steps, MIN_STEPS, MAX_STEPS);
-    if (v === undefined)
-      refuse('steps', steps, `a number of steps (${MIN_STEPS} to ${MAX_STEPS})`, String(defaults.steps));
-    else link.steps = v;
-  }
+  link.seed = numberSetting(SEED, defaults.seed);
+  link.steps = numberSetting(STEPS, defaults.steps);
   const opt = params.get('opt');
   if (opt !== null) {
     if ((OPTIMIZERS as readonly string[]).includes(opt)) link.optimizer = opt as OptimizerName;
-    else refuse('opt', opt, 'an optimizer (sgd, momentum, rmsprop, adam)', defaults.optimizer);
+    else refuse('opt', opt, `optimizer (${OPTIMIZERS.join(', ')})`, defaults.optimizer);
   }
   for (const h of HYPERPARAMETERS) {
     const raw = params.get(h.urlKey);
@@ -220,7 +214,7 @@ export function decodeStudy(hash: string, defaults: StudyLink): { link: StudyLin
       refuse(
         h.urlKey,
         raw,
-        `a ${h.label} (a number, or scale:low:high, or choice:a,b,…)`,
+        `${h.label} (a number, or scale:low:high, or choice:a,b,…)`,
         encodeRow(defaults.drafts[h.key]),
       );
   }
