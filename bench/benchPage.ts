@@ -1,11 +1,13 @@
 // The benchmark page (bench/index.html): what bench/run.mjs drives through Playwright. It exposes
-// window.runBenchmark, which times training inside the app's real training worker (the 'benchmark'
-// request), and window.runReference, which times the plain-TypeScript reference MLP. The reference
-// runs on this page's main thread: nothing else happens on it while it runs, and the worker is idle.
+// window.runBenchmark, which times training inside the bench worker (bench/bench.worker.ts: the app's
+// engine, backends and data in a worker of their own, so the app's worker carries no bench code), and
+// window.runReference, which times the plain-TypeScript reference MLP. The reference runs on this
+// page's main thread: nothing else happens on it while it runs, and the worker is idle.
 import type { BackendName } from '../src/core/config';
+import { digitsBinUrl } from '../src/core/datasets';
 import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../src/core/experiment';
 import { prepareData } from '../src/engine/preparedData';
-import { createTrainingClient, type TrainingClient } from '../src/worker/client';
+import type { BenchmarkRequest, BenchmarkResult, BenchReply } from './benchProtocol';
 import { ReferenceMlp } from './referenceMlp';
 
 export type WorkloadName = 'spiral-mlp' | 'digits-bn-mlp';
@@ -64,20 +66,48 @@ export interface ReferenceOutcome {
   costAfter: number;
 }
 
-let client: TrainingClient | null = null;
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve(reply: BenchmarkResult): void; reject(error: Error): void }>();
+
+/** Sends one benchmark request to the bench worker (started on first use) and waits for its reply. */
+function requestBenchmark(body: Omit<BenchmarkRequest, 'type' | 'id'>): Promise<BenchmarkResult> {
+  if (!worker) {
+    worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (e: MessageEvent<BenchReply>) => {
+      const reply = e.data;
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if (reply.type === 'error') waiting.reject(new Error(reply.message));
+      else waiting.resolve(reply);
+    });
+    worker.addEventListener('error', (e) => {
+      for (const waiting of pending.values())
+        waiting.reject(new Error(`The bench worker failed: ${e.message}`));
+      pending.clear();
+    });
+  }
+  const id = nextId++;
+  const request: BenchmarkRequest = { type: 'benchmark', id, ...body };
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker?.postMessage(request);
+  });
+}
 
 async function runBenchmark(params: BenchmarkParams): Promise<BenchmarkOutcome> {
-  client ??= createTrainingClient();
   const experiment = WORKLOADS[params.workload];
   const started = performance.now();
-  const reply = await client.request({
-    type: 'benchmark',
+  const reply = await requestBenchmark({
     data: dataConfigOf(experiment),
     model: modelSpecOf(experiment),
     backend: params.backend,
     population: params.population,
     mode: params.mode,
     steps: params.steps,
+    // The worker's own URL says nothing about where the page's public/ files live: tell it.
+    digitsUrl: new URL(digitsBinUrl, document.baseURI).href,
   });
   return {
     modelStepsPerSec: reply.modelStepsPerSec,

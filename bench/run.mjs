@@ -1,7 +1,8 @@
 // `npm run bench`: builds the app (dist/) and the benchmark page (bench/dist/), serves both on
 // 127.0.0.1, drives the system Chromium headless with Playwright (never a downloaded browser) and
-// measures, inside the real training worker and the real app:
-//   1. training throughput (model-steps/s) per workload, backend, population size and mode;
+// measures, with the app's engine and in the real app:
+//   1. training throughput (model-steps/s) per workload, backend, population size and mode (in the bench
+//      worker, bench/bench.worker.ts: the app's engine and backends in a worker of their own);
 //   2. the plain-TypeScript reference MLP (bench/referenceMlp.ts, on the bench page's main thread);
 //   3. main-thread smoothness (requestAnimationFrame intervals) while curves stream into the app;
 //   4. time from pressing Train to the first cost point drawn, per backend;

@@ -1,6 +1,7 @@
 // Builds the benchmark page (bench/index.html) into bench/dist/, served by bench/run.mjs at /bench/.
-// The page imports the app's real worker client, so the training worker is bundled exactly as in the
-// app (its own chunk, tfjs and the .wasm files inside). public/ is shared so data/digits.bin is there.
+// The page starts the bench worker (bench/bench.worker.ts), built from the app's own engine and
+// backends the way Vite bundles the app's worker (its own chunk, tfjs and the .wasm files inside).
+// public/ is shared so data/digits.bin is there.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 

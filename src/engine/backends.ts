@@ -1,14 +1,18 @@
-// Starting tfjs backends inside the worker, and choosing one. 'auto' times a few steps of the
-// actual workload on every backend that starts and keeps the fastest, because which one wins
-// depends on the machine and the model size (software WebGL loses to wasm on tiny nets).
+// Starting tfjs backends inside the worker, and choosing one. 'auto' times a few steps of a bounded
+// slice of the workload (engine/workloadTiming.ts) on every backend that starts and keeps the
+// fastest, because which one wins depends on the machine and the model size (software WebGL loses
+// to wasm on tiny nets). A backend that failed fatally (wasm aborted, WebGL lost its context) is not
+// offered again in this worker.
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { BackendChoice, BackendName } from '../core/config';
 import { BACKENDS } from '../core/config';
+import { classifyFatal } from './fatalError';
 import { tf } from './tf';
 
 // Point tfjs at the .wasm files Vite really serves (hashed names in the production build).
@@ -25,8 +29,32 @@ export interface ChosenBackend {
   failed: Partial<Record<BackendName, string>>;
 }
 
+/** Backends that failed fatally in this worker, with what happened: their state can't be trusted. */
+const broken = new Map<BackendName, string>();
+
+/**
+ * Never offers `name` again in this worker (an aborted wasm module stays dead; a lost context stays
+ * lost). The CPU backend is plain JavaScript: a failed allocation there leaves nothing broken.
+ */
+export function markBroken(name: BackendName, reason: string): void {
+  if (name !== 'cpu') broken.set(name, reason);
+}
+
+/** Whether the active backend is WebGL and its context is lost (its errors then say little). */
+export function webglContextLost(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  try {
+    const gl = (tf.backend() as MathBackendWebGL).gpgpu?.gl;
+    return gl ? gl.isContextLost() : false;
+  } catch {
+    return false;
+  }
+}
+
 /** Tries to make `name` the active backend; returns why it failed, or null. */
 export async function activateBackend(name: BackendName): Promise<string | null> {
+  const brokenReason = broken.get(name);
+  if (brokenReason) return `${name} stopped working in this worker (${brokenReason})`;
   try {
     const ok = await tf.setBackend(name);
     if (!ok) return `${name} is not available in this browser`;
@@ -44,13 +72,16 @@ export async function activateBackend(name: BackendName): Promise<string | null>
 }
 
 /**
- * Activates the chosen backend. With 'auto', `timeStep(name)` measures milliseconds per step of
- * the real workload on each backend that starts, and the fastest wins. An explicit choice that
- * fails falls back to the next backend that starts, and says so.
+ * Activates the chosen backend. With 'auto', `timeStep(name, bestSoFarMs)` measures milliseconds per
+ * step of (a slice of) the workload on each backend that starts (knowing the best time of the ones
+ * before, so a clear loser can stop early), and the fastest wins; a timing that throws
+ * counts that backend out. An explicit choice that fails falls back to the next backend that starts,
+ * and says so. `checkpoint` is called between backends and throws when the start was cancelled.
  */
 export async function chooseBackend(
   choice: BackendChoice,
-  timeStep: (name: BackendName) => Promise<number>,
+  timeStep: (name: BackendName, bestSoFarMs: number | undefined) => Promise<number>,
+  checkpoint: () => void = () => undefined,
 ): Promise<ChosenBackend> {
   const failed: ChosenBackend['failed'] = {};
   const timings: ChosenBackend['timings'] = {};
@@ -66,14 +97,20 @@ export async function chooseBackend(
   }
   for (const name of BACKENDS) {
     const error = await activateBackend(name);
+    checkpoint();
     if (error) {
       failed[name] = error;
       continue;
     }
     try {
-      timings[name] = await timeStep(name);
+      const times = Object.values(timings);
+      timings[name] = await timeStep(name, times.length ? Math.min(...times) : undefined);
     } catch (e) {
-      failed[name] = e instanceof Error ? e.message : String(e);
+      checkpoint(); // a cancelled start is no verdict on this backend
+      const message = e instanceof Error ? e.message : String(e);
+      const fatal = classifyFatal(message, { contextLost: name === 'webgl' && webglContextLost() });
+      if (fatal) markBroken(name, message);
+      failed[name] = message;
     }
   }
   const started = Object.keys(timings) as BackendName[];

@@ -37,7 +37,7 @@ const POST_EVERY_MS = 50;
 const BOUNDARY_EVERY_MS = 200;
 
 /** Lets the worker's event loop run (messages in, progress out) without a 4 ms timer clamp. */
-function yieldToEvents(): Promise<void> {
+export function yieldToEvents(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

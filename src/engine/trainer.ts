@@ -221,6 +221,13 @@ export class Trainer {
             ? `cost ${cost.toPrecision(3)} exceeded ${bound.toPrecision(3)}`
             : `cost became ${cost}`;
           this.diverge(model, step, reason);
+          // The cost that blew up is the last point of its curve, so the chart shows the spike the
+          // message names (a NaN or ∞ has nothing to draw).
+          if (Number.isFinite(cost)) {
+            out.train.model.push(model);
+            out.train.step.push(step);
+            out.train.cost.push(cost);
+          }
           return;
         }
         out.train.model.push(model);
@@ -235,6 +242,12 @@ export class Trainer {
       pending.group.members.forEach((model, slot) => {
         const step = pending.steps[slot];
         if (step < 0 || this.statuses[model] === 'diverged') return;
+        // The dev set is evaluated after the step's update, so the weights may blow up there first:
+        // a non-finite dev cost is a divergence too, not a number to show.
+        if (!Number.isFinite(cost[slot])) {
+          this.diverge(model, step, `dev cost became ${cost[slot]}`);
+          return;
+        }
         out.dev.model.push(model);
         out.dev.step.push(step);
         out.dev.cost.push(cost[slot]);

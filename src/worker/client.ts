@@ -6,8 +6,16 @@ import type { ReplyTo, Request, WorkerEvent, WorkerMessage } from './protocol';
 type RequestType = keyof ReplyTo;
 /** Any request without its id (the client assigns it); distributive, so each keeps its own fields. */
 export type AnyRequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
-/** A request of the given type, without its id. */
-export type RequestBody<T extends RequestType> = Extract<AnyRequestBody, { type: T }>;
+
+/** An error from the worker; `fatal` when its tfjs can no longer be trusted (the page replaces it). */
+export class WorkerError extends Error {
+  constructor(
+    message: string,
+    readonly fatal = false,
+  ) {
+    super(message);
+  }
+}
 
 interface Pending {
   resolve: (reply: ReplyTo[RequestType]) => void;
@@ -25,14 +33,32 @@ export class TrainingClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: WorkerEvent) => void>();
+  private readonly failureListeners = new Set<(message: string) => void>();
+  private readonly messageListeners = new Set<() => void>();
 
   constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => this.receive(e.data));
+    worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => {
+      for (const listener of this.messageListeners) listener();
+      this.receive(e.data);
+    });
     worker.addEventListener('error', (e: ErrorEvent) => {
-      const error = new Error(`The training worker failed: ${e.message || 'unknown error'}`);
+      // A script that did not load has no message; say what it means for the learner.
+      const message = e.message || 'its script did not load or it crashed';
+      const error = new WorkerError(`The training worker failed: ${message}.`);
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
+      for (const listener of this.failureListeners) listener(message);
     });
+  }
+
+  /** Listens for the worker's own failure (not a failed request). */
+  onFailure(listener: (message: string) => void): void {
+    this.failureListeners.add(listener);
+  }
+
+  /** Listens for any message from the worker: it is alive. */
+  onMessage(listener: () => void): void {
+    this.messageListeners.add(listener);
   }
 
   /** Sends a request and resolves with the reply its type names (rejects on an 'error' reply). */
@@ -40,11 +66,7 @@ export class TrainingClient {
     const id = this.nextId++;
     const message = { ...body, id } as Request;
     // The worker's own URL says nothing about where the page's public/ files live: tell it.
-    if (
-      (message.type === 'start' || message.type === 'benchmark') &&
-      !message.digitsUrl &&
-      typeof document !== 'undefined'
-    ) {
+    if (message.type === 'start' && !message.digitsUrl && typeof document !== 'undefined') {
       message.digitsUrl = new URL(digitsBinUrl, document.baseURI).href;
     }
     return new Promise<ReplyTo[B['type']]>((resolve, reject) => {
@@ -70,7 +92,7 @@ export class TrainingClient {
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
-      if (message.type === 'error') pending.reject(new Error(message.message));
+      if (message.type === 'error') pending.reject(new WorkerError(message.message, message.fatal === true));
       else pending.resolve(message);
       return;
     }

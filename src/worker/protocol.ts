@@ -6,6 +6,14 @@ import type { BatchStatisticsResult, InspectResult, ModeEvaluation, ProbeFrame }
 
 // ---------- page -> worker ----------
 
+/**
+ * Starts a run beside the worker's other runs (every screen's), on the backend they use; only a
+ * backend asked for by name that differs from it stops them (each is told why). While a start is
+ * being set up (loading data, timing backends for 'auto'), a 'pause' or 'stop' for this run cancels
+ * it: the start is answered with an error reply ("Training was cancelled before it started.") and
+ * the pause or stop with an ack.
+ * A run whose memory estimate exceeds the page's budget is refused with an error reply in words.
+ */
 export interface StartRequest {
   type: 'start';
   id: number;
@@ -19,11 +27,6 @@ export interface StartRequest {
   evalEvery: number;
   /** Start paused (the learner then presses Step or Resume). */
   paused: boolean;
-  /**
-   * Keep the worker's other runs going (a lab that compares a babysat model with a population).
-   * The new run then trains on the backend already in use, since switching would strand their tensors.
-   */
-  alongside?: boolean;
   /** Absolute URL of public/data/digits.bin (the client fills it in from the page's base URL). */
   digitsUrl?: string;
   /** Decision-boundary heatmap of one model, 2-D datasets only. */
@@ -33,6 +36,11 @@ export interface StartRequest {
    * on the first `size` training rows (default 256), sent with progress at most every `everyMs` (default 200).
    */
   probe?: { model: number; size?: number; everyMs?: number };
+  /**
+   * Only tests set it: skip the worker's memory estimate (core/runEstimate.ts), so that an e2e test
+   * can force a run that really exhausts the backend's memory and see the page recover.
+   */
+  skipEstimate?: boolean;
 }
 
 export interface RunRequest<T extends string> {
@@ -76,26 +84,13 @@ export interface ExtendRequest extends RunRequest<'extend'> {
   maxSteps: number;
 }
 
-export interface MemoryRequest {
-  type: 'memory';
-  id: number;
-}
-
 /**
- * Times training inside this worker for the benchmark: `population` models either stacked in one
- * population ('stacked') or as that many populations of one, trained one after the other ('separate').
+ * Is the worker alive? Answered with an ack the moment it arrives, ahead of the requests queued
+ * before it (a worker busy setting up a start still answers; one stuck in a step cannot).
  */
-export interface BenchmarkRequest {
-  type: 'benchmark';
+export interface PingRequest {
+  type: 'ping';
   id: number;
-  data: DataConfig;
-  model: ModelSpec;
-  backend: BackendName;
-  population: number;
-  mode: 'stacked' | 'separate';
-  /** Timed steps per population (after warm-up steps that compile kernels). */
-  steps: number;
-  digitsUrl?: string;
 }
 
 // ---------- batch-norm lab: reading a model while it trains ----------
@@ -142,8 +137,7 @@ export type Request =
   | RestoreRequest
   | SetModelActiveRequest
   | ExtendRequest
-  | MemoryRequest
-  | BenchmarkRequest;
+  | PingRequest;
 
 // ---------- worker -> page: replies ----------
 
@@ -190,23 +184,6 @@ export interface SnapshotTaken {
   step: number;
 }
 
-export interface MemoryReport {
-  type: 'memoryReport';
-  id: number;
-  numTensors: number;
-  numBytes: number;
-  backend: string;
-}
-
-export interface BenchmarkResult {
-  type: 'benchmarkResult';
-  id: number;
-  backend: BackendName;
-  modelStepsPerSec: number;
-  /** Wall time of the timed part. */
-  elapsedMs: number;
-}
-
 export interface Inspection extends InspectResult {
   type: 'inspection';
   id: number;
@@ -234,6 +211,12 @@ export interface ErrorReply {
   type: 'error';
   id: number;
   message: string;
+  /**
+   * This worker's tfjs can no longer be trusted (wasm aborted or ran out of memory, WebGL lost its
+   * context): the page should end this worker and start a fresh one. The message says what happened
+   * in words ("Training ran out of memory on wasm (…)").
+   */
+  fatal?: true;
 }
 
 /** Which reply each request gets. */
@@ -248,8 +231,7 @@ export interface ReplyTo {
   restore: Ack;
   setModelActive: Ack;
   extend: Ack;
-  memory: MemoryReport;
-  benchmark: BenchmarkResult;
+  ping: Ack;
   inspect: Inspection;
   evaluateModes: ModesEvaluated;
   batchStatistics: BatchStatisticsReply;
@@ -302,11 +284,20 @@ export interface RunErrorEvent {
   type: 'runError';
   runId: number;
   message: string;
+  /** As ErrorReply.fatal: the worker must be replaced before the next run. */
+  fatal?: true;
 }
 
 export type WorkerEvent = ProgressEvent | StatusEvent | ModelStatusEvent | RunErrorEvent;
 
 export type WorkerMessage = Reply | WorkerEvent;
+
+/** The transferable buffers of a reply (a start's raw points), so that posting it copies nothing. */
+export function replyTransferables(reply: Reply): ArrayBuffer[] {
+  if (reply.type !== 'started' || !reply.data.points) return [];
+  const { xy, label, dev } = reply.data.points;
+  return [xy.buffer as ArrayBuffer, label.buffer as ArrayBuffer, dev.buffer as ArrayBuffer];
+}
 
 /** The transferable buffers of a progress event, so that posting it copies nothing. */
 export function progressTransferables(e: ProgressEvent): ArrayBuffer[] {
