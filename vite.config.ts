@@ -7,7 +7,9 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // The manifest (dist/.vite/manifest.json) lets e2e/bundle.spec.ts walk the entry's static imports and
+  // check that tfjs stays in the worker's chunk, out of the main bundle.
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, manifest: true },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

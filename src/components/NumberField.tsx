@@ -1,17 +1,22 @@
-// A number input that keeps what the learner typed, checks it against a rule, and shows the problem
-// right at the control (aria-invalid + aria-describedby). Only valid values reach the experiment.
-import { useEffect, useId, useState } from 'react';
-import { selectFieldError, selectSetFieldError } from '../state/selectors';
-import { useAppStore } from '../state/StoreProvider';
-import { type NumberRule, parseNumber } from '../state/validation';
+// A number input that keeps what the learner typed, checks it with the caller's parser, and shows the
+// problem right at the control (aria-invalid + aria-describedby). Only valid values reach onCommit.
+// Generic: the typed text's problem is held by the caller (error/onError), so this control needs no store;
+// ui/NumberField connects it to the playground's store.
+import { useId, useState } from 'react';
+
+/** What the typed text means: a value, or the message shown at the control. */
+export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
 export interface NumberFieldProps {
-  /** Key of this control's problems in the store. */
-  fieldKey: string;
   label: string;
   value: number;
-  rule: NumberRule;
+  /** Reads the typed text (what the control accepts is the caller's rule). */
+  parse: (text: string) => ParsedNumber;
   onCommit: (value: number) => void;
+  /** The typed text's problem, as last reported through onError (null when it parses). */
+  error: string | null;
+  /** Reports the typed text's problem, or null once it parses. */
+  onError: (message: string | null) => void;
   /** A problem of the value as a whole (from the experiment), shown when the text itself parses. */
   problem?: string | null;
   /** Visible label text, when the accessible name (label) should read differently on screen. */
@@ -24,11 +29,12 @@ export interface NumberFieldProps {
 }
 
 export function NumberField({
-  fieldKey,
   label,
   value,
-  rule,
+  parse,
   onCommit,
+  error: textError,
+  onError,
   problem,
   visibleLabel,
   suffix,
@@ -41,28 +47,23 @@ export function NumberField({
   const hintId = `${id}-hint`;
   const [text, setText] = useState(() => String(value));
   const [shownValue, setShownValue] = useState(value);
-  const textError = useAppStore(selectFieldError(fieldKey));
-  const setFieldError = useAppStore(selectSetFieldError);
 
   // The value changed from elsewhere (a pasted link, a button): show it, unless the text already means it.
   if (value !== shownValue) {
     setShownValue(value);
-    const parsed = parseNumber(text, rule);
+    const parsed = parse(text);
     if (!parsed.ok || parsed.value !== value) setText(String(value));
   }
 
-  // A control that goes away (a hidden optimizer setting, a removed layer) takes its problem with it.
-  useEffect(() => () => setFieldError(fieldKey, null), [fieldKey, setFieldError]);
-
   const onChange = (next: string) => {
     setText(next);
-    const parsed = parseNumber(next, rule);
+    const parsed = parse(next);
     if (parsed.ok) {
-      setFieldError(fieldKey, null);
+      onError(null);
       setShownValue(parsed.value);
       onCommit(parsed.value);
     } else {
-      setFieldError(fieldKey, parsed.message);
+      onError(parsed.message);
     }
   };
 
@@ -77,7 +78,7 @@ export function NumberField({
           type="number"
           aria-label={visibleLabel ? label : undefined}
           value={text}
-          step={step ?? (rule.integer ? 1 : 'any')}
+          step={step ?? 'any'}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}

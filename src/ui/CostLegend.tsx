@@ -3,6 +3,7 @@ import type { ModelInfo, RunKind } from '../state/store';
 import type { ChartLine } from './costChartData';
 import { formatRate } from './format';
 import { LearningRateColorBar } from './LearningRateColorBar';
+import { PALETTE } from './palette';
 
 export interface CostLegendProps {
   kind: RunKind;
@@ -54,12 +55,12 @@ export function CostLegend({ kind, lines, models, lrRange, smooth }: CostLegendP
       <LearningRateColorBar lo={lrRange[0]} hi={lrRange[1]} />
       <p className="hint">
         Train cost{smoothing} of {models.length} models that differ only in α (same seed, same start).
-        {divergedCount > 0 ? ` ${divergedCount} diverged (grey, dashed); the others go on.` : ''}
+        {divergedCount > 0 ? ` ${divergedCount} diverged (red, dashed); the others go on.` : ''}
       </p>
       <ul className="legend legend-population" aria-label="Legend">
         {order.map(({ m, i }) => (
           <li key={i} className={m.status === 'diverged' ? 'legend-diverged' : undefined}>
-            <Swatch color={lines[i]?.color ?? '#999'} dashed={lines[i]?.dashed ?? false} />α ={' '}
+            <Swatch color={lines[i]?.color ?? PALETTE.pending} dashed={lines[i]?.dashed ?? false} />α ={' '}
             {formatRate(m.learningRate)}
             {m.status === 'diverged' ? (
               <span className="diverged-tag" title={m.reason}>

@@ -11,6 +11,7 @@ import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'rec
 import { CurveCanvas, CurveLinesContext } from './CurveCanvas';
 import { type ChartLine, stepTicks } from './costChartData';
 import { formatCost } from './format';
+import { PALETTE } from './palette';
 
 interface CurvesPlotProps {
   lines: readonly ChartLine[];
@@ -37,7 +38,7 @@ export function CurvesPlot({
     () => (
       <ResponsiveContainer width="100%" height="100%">
         <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
-          <CartesianGrid stroke="#e4e7eb" />
+          <CartesianGrid stroke={PALETTE.grid} />
           <XAxis
             type="number"
             dataKey="step"

@@ -5,7 +5,7 @@ import { useAppStore } from '../state/StoreProvider';
 import { selectBoundary } from '../state/selectors';
 import type { DataInfo } from '../worker/protocol';
 import { boundaryPixels, toCanvas } from './boundaryImage';
-import { CLASS_COLORS } from './colorScale';
+import { CLASS_COLORS, PALETTE } from './palette';
 
 const SIZE = 320;
 
@@ -26,13 +26,13 @@ function drawPoints(data: DataInfo): HTMLCanvasElement | null {
       const isDev = points.dev[i] === 1;
       if (isDev !== (pass === 1)) continue;
       const [cx, cy] = toCanvas(points.xy[2 * i], points.xy[2 * i + 1], bounds, SIZE);
-      const color = CLASS_COLORS[points.label[i]] ?? '#444';
+      const color = CLASS_COLORS[points.label[i]] ?? PALETTE.pending;
       ctx.beginPath();
       ctx.arc(cx, cy, isDev ? 3.2 : 2.8, 0, Math.PI * 2);
-      ctx.fillStyle = isDev ? '#ffffff' : color;
+      ctx.fillStyle = isDev ? PALETTE.white : color;
       ctx.fill();
       ctx.lineWidth = isDev ? 1.6 : 0.8;
-      ctx.strokeStyle = isDev ? color : '#ffffff';
+      ctx.strokeStyle = isDev ? color : PALETTE.white;
       ctx.stroke();
     }
   }
@@ -58,7 +58,7 @@ export function DecisionBoundary() {
       canvas.height = SIZE * dpr;
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = '#f4f5f7';
+    ctx.fillStyle = PALETTE.boundaryBackground;
     ctx.fillRect(0, 0, SIZE, SIZE);
     if (boundary) {
       const { resolution, probs } = boundary;

@@ -1,8 +1,8 @@
 // How many hidden layers, and how many units in each.
 
-import { NumberField } from '../components/NumberField';
 import { MAX_HIDDEN_LAYERS } from '../core/config';
 import { RULES } from '../state/validation';
+import { NumberField } from './NumberField';
 
 export interface HiddenLayersEditorProps {
   hidden: number[];

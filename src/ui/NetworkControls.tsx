@@ -1,11 +1,11 @@
 // The network's shape and how its weights start.
-import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { useAppStore } from '../state/StoreProvider';
 import { selectNetworkControls } from '../state/selectors';
 import { RULES } from '../state/validation';
 import { HiddenLayersEditor } from './HiddenLayersEditor';
 import { ACTIVATION_OPTIONS, INIT_OPTIONS } from './labels';
+import { NumberField } from './NumberField';
 import { Section } from './Section';
 import { useExperimentProblems } from './useExperimentProblems';
 

@@ -1,10 +1,10 @@
 // The optimizer, showing only the hyperparameters it uses.
-import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { useAppStore } from '../state/StoreProvider';
 import { selectOptimizerControls } from '../state/selectors';
 import { RULES } from '../state/validation';
 import { OPTIMIZER_OPTIONS } from './labels';
+import { NumberField } from './NumberField';
 
 export function OptimizerControls() {
   const { optimizer, momentum, adamBeta1, adamBeta2, epsilon, setField } =

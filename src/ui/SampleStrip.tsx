@@ -1,6 +1,7 @@
 // The sampled learning rates on a log axis: one marker per sample (data-lr holds its exact value).
 import { learningRateColor, logPosition } from './colorScale';
 import { formatRate } from './format';
+import { PALETTE } from './palette';
 
 const WIDTH = 640;
 const HEIGHT = 78;
@@ -21,11 +22,11 @@ export function SampleStrip({ rates, lo, hi }: { rates: readonly number[]; lo: n
         role="img"
         aria-label={`${rates.length} sampled α on a log axis`}
       >
-        <line x1={PAD} y1={AXIS_Y} x2={WIDTH - PAD} y2={AXIS_Y} stroke="#57606a" strokeWidth={1.5} />
+        <line x1={PAD} y1={AXIS_Y} x2={WIDTH - PAD} y2={AXIS_Y} stroke={PALETTE.muted} strokeWidth={1.5} />
         {decades.map((k) => (
           <g key={k}>
-            <line x1={x(10 ** k)} y1={AXIS_Y - 4} x2={x(10 ** k)} y2={AXIS_Y + 5} stroke="#57606a" />
-            <text x={x(10 ** k)} y={AXIS_Y + 22} textAnchor="middle" fontSize={14} fill="#24292f">
+            <line x1={x(10 ** k)} y1={AXIS_Y - 4} x2={x(10 ** k)} y2={AXIS_Y + 5} stroke={PALETTE.muted} />
+            <text x={x(10 ** k)} y={AXIS_Y + 22} textAnchor="middle" fontSize={14} fill={PALETTE.ink}>
               10
               <tspan dy={-6} fontSize={10}>
                 {k}
@@ -42,7 +43,7 @@ export function SampleStrip({ rates, lo, hi }: { rates: readonly number[]; lo: n
             cy={AXIS_Y - 14 - (i % 3) * 9}
             r={5}
             fill={learningRateColor(lr, lo, hi)}
-            stroke="#ffffff"
+            stroke={PALETTE.white}
             strokeWidth={1}
           >
             <title>{`α = ${formatRate(lr)}`}</title>

@@ -1,6 +1,5 @@
 // The "scale" lesson: sample α between 10^a and 10^b, see where the samples land, train them all.
 import { useId, useMemo } from 'react';
-import { NumberField } from '../components/NumberField';
 import { RadioGroup } from '../components/RadioGroup';
 import { decadeHistogram, sampleLearningRates } from '../core/sampling';
 import { useAppStore } from '../state/StoreProvider';
@@ -11,6 +10,7 @@ import { BlockedReason } from './BlockedReason';
 import { DecadeTable } from './DecadeTable';
 import { formatRate } from './format';
 import { SCALE_OPTIONS } from './labels';
+import { NumberField } from './NumberField';
 import { SampleStrip } from './SampleStrip';
 import { SamplingExplanation } from './SamplingExplanation';
 import { useBlockingProblems } from './useBlockingProblems';
@@ -26,7 +26,7 @@ export function SamplingPanel() {
   const { scale, lrMin, lrMax, samples, seed, setField } = useAppStore(selectSampling);
   const { trainAll, status } = useAppStore(selectTrainAll);
   const problems = useExperimentProblems();
-  const blocking = useBlockingProblems();
+  const blocking = useBlockingProblems('population');
   const reasonId = useId();
   const valid = lrMin > 0 && lrMax > lrMin;
   const rates = useMemo(

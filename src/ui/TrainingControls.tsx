@@ -1,12 +1,12 @@
 // How the network learns: optimizer, learning rate, mini-batches, decay, seed, length, backend.
 import { LogSlider } from '../components/LogSlider';
-import { NumberField } from '../components/NumberField';
 import { SelectField } from '../components/SelectField';
 import { useAppStore } from '../state/StoreProvider';
 import { selectTrainingControls } from '../state/selectors';
 import { expectedTrainSize, RULES } from '../state/validation';
 import { formatRate, learningRateFromExponent } from './format';
 import { BACKEND_OPTIONS, DECAY_OPTIONS } from './labels';
+import { NumberField } from './NumberField';
 import { OptimizerControls } from './OptimizerControls';
 import { Section } from './Section';
 import { useExperimentProblems } from './useExperimentProblems';

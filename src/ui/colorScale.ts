@@ -1,20 +1,9 @@
-// Colours for the charts. A sequential palette (viridis-like) maps α on a log scale, so each decade
-// of learning rates gets the same share of colours; a diverging palette shows class probabilities.
+// Colour scales for the charts. A sequential palette (viridis-like) maps α on a log scale, so each decade
+// of learning rates gets the same share of colours; a diverging palette shows class probabilities. Their
+// stops live in the app's palette (palette.ts).
+import { PROBABILITY_STOPS, type Rgb, VIRIDIS_STOPS } from './palette';
 
-export type Rgb = [number, number, number];
-
-/** Viridis, sampled at nine evenly spaced stops (dark purple → blue → green → yellow). */
-const VIRIDIS_STOPS: readonly Rgb[] = [
-  [68, 1, 84],
-  [71, 44, 122],
-  [59, 81, 139],
-  [44, 113, 142],
-  [33, 144, 141],
-  [39, 173, 129],
-  [92, 200, 99],
-  [170, 220, 50],
-  [253, 231, 37],
-];
+export type { Rgb };
 
 function clamp01(t: number): number {
   if (!Number.isFinite(t)) return 0;
@@ -56,19 +45,7 @@ export function learningRateColor(learningRate: number, lo: number, hi: number):
   return rgbToHex(viridis(0.92 * logPosition(learningRate, lo, hi)));
 }
 
-/** Class 0 (orange) → near white at 0.5 → class 1 (blue). */
-const DIVERGING_STOPS: readonly Rgb[] = [
-  [230, 120, 30],
-  [246, 200, 150],
-  [245, 245, 245],
-  [150, 190, 230],
-  [35, 105, 190],
-];
-
-/** Diverging colour for the probability of class 1. */
+/** Diverging colour for the probability of class 1: orange → near white at 0.5 → blue. */
 export function probabilityColor(p: number): Rgb {
-  return interpolate(DIVERGING_STOPS, p);
+  return interpolate(PROBABILITY_STOPS, p);
 }
-
-/** Solid colours of the two classes' points (ends of the diverging palette, a little darker). */
-export const CLASS_COLORS: readonly [string, string] = ['#c85a00', '#1a5aa8'];

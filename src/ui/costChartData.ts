@@ -4,6 +4,7 @@ import { type ChartPoint, chartPoints, type RunSeries } from '../state/runSeries
 import type { ModelInfo, RunKind } from '../state/store';
 import { learningRateColor } from './colorScale';
 import { formatRate } from './format';
+import { PALETTE } from './palette';
 
 export interface ChartLine {
   key: string;
@@ -14,9 +15,11 @@ export interface ChartLine {
   points: ChartPoint[];
 }
 
-export const TRAIN_COLOR = '#1f5fbf';
-export const DEV_COLOR = '#d9480f';
-export const DIVERGED_COLOR = '#9aa0a6';
+// The curves' colours, from the palette. A diverged model's curves are the palette's diverged red (and
+// dashed), as on every other screen.
+export const TRAIN_COLOR = PALETTE.train;
+export const DEV_COLOR = PALETTE.dev;
+export const DIVERGED_COLOR = PALETTE.diverged;
 export const MAX_POINTS = 300;
 /** Weight of the past in the display smoothing: an average over roughly the last 1/(1 − 0.9) = 10 steps. */
 export const SMOOTHING = 0.9;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { SelectField } from '../../components/SelectField';
 import type { BatchStatisticsResult } from '../../core/inspection';
 import { formatCost } from '../../ui/format';
+import { SERIES } from '../../ui/palette';
 import { useLab } from './LabContext';
 import { Frame } from './svgCharts';
 
@@ -76,7 +77,7 @@ export function BatchNoisePanel() {
                 cx={sx(size * (1 + (i - result.batches / 2) * 0.006))}
                 cy={sy(v)}
                 r={2.4}
-                fill={which === 'mean' ? '#1f5fbf' : '#d9480f'}
+                fill={which === 'mean' ? SERIES[0] : SERIES[1]}
                 fillOpacity={0.55}
               />
             )),

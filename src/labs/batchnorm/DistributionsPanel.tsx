@@ -6,6 +6,7 @@ import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { PROBE_QUANTITIES } from '../../core/inspection';
 import { formatCost } from '../../ui/format';
+import { SERIES } from '../../ui/palette';
 import { useLab } from './LabContext';
 import { PROBE_SIZE } from './labStore';
 import { BandChart, Frame, Histogram, polyline } from './svgCharts';
@@ -16,8 +17,8 @@ const QUANTITY_OPTIONS = [
   { value: 'zTilde', label: 'z̃ (into the activation)' },
   { value: 'a', label: 'a (activation)' },
 ] as const;
-const COLORS: Record<Quantity, string> = { z: '#1f5fbf', zTilde: '#7b3fb8', a: '#0f8a5f' };
-const UNIT_COLORS = ['#1f5fbf', '#d9480f', '#0f8a5f', '#7b3fb8'];
+const COLORS: Record<Quantity, string> = { z: SERIES[0], zTilde: SERIES[3], a: SERIES[2] };
+const UNIT_COLORS = SERIES;
 
 export function DistributionsPanel() {
   const { frames, hidden, batchNorm } = useLab((s) => ({

@@ -5,13 +5,14 @@ import { useMemo } from 'react';
 import { chartPoints } from '../../state/runSeries';
 import { smoothCurve } from '../../ui/costChartData';
 import { formatPercent, formatRate } from '../../ui/format';
+import { PALETTE } from '../../ui/palette';
 import { useLab } from './LabContext';
 import { logSpaced, withBatchNormLayout } from './labStore';
 import { Frame, polyline } from './svgCharts';
 import { type SweepPoint, summarizeSweep } from './sweepSummary';
 
-const ON = '#7b3fb8';
-const OFF = '#d9480f';
+const ON = PALETTE.withBatchNorm;
+const OFF = PALETTE.withoutBatchNorm;
 
 export function DoesItHelpPanel() {
   const s = useLab((st) => ({

@@ -17,6 +17,7 @@ import {
   scaledFeaturesProblem,
 } from '../../core/inputScaling';
 import { formatRate } from '../../ui/format';
+import { contourBandColor, PALETTE, SERIES } from '../../ui/palette';
 
 interface Case {
   problem: ScalingProblem;
@@ -42,14 +43,13 @@ function ContourPlot({ c, label }: { c: Case; label: string }) {
     for (let r = 0; r < RES; r++) {
       for (let k = 0; k < RES; k++) {
         const level = Math.floor(3 * Math.log10(grid[r * RES + k] - best + 1e-3));
-        const shade = level % 2 === 0 ? 236 - 3 * level : 214 - 3 * level;
-        ctx.fillStyle = `rgb(${shade - 20}, ${shade - 5}, ${Math.min(255, shade + 15)})`;
+        ctx.fillStyle = contourBandColor(level);
         ctx.fillRect(k * cell, SIZE - (r + 1) * cell, cell + 0.5, cell + 0.5);
       }
     }
     const px = (w1: number) => ((w1 - win.w1[0]) / (win.w1[1] - win.w1[0])) * SIZE;
     const py = (w2: number) => SIZE - ((w2 - win.w2[0]) / (win.w2[1] - win.w2[0])) * SIZE;
-    ctx.strokeStyle = '#d9480f';
+    ctx.strokeStyle = SERIES[1];
     ctx.lineWidth = 1.6;
     ctx.beginPath();
     path.forEach((p, i) => {
@@ -57,11 +57,11 @@ function ContourPlot({ c, label }: { c: Case; label: string }) {
       else ctx.lineTo(px(p.w1), py(p.w2));
     });
     ctx.stroke();
-    ctx.fillStyle = '#111';
+    ctx.fillStyle = PALETTE.highlight;
     ctx.beginPath();
     ctx.arc(px(c.problem.best.w1), py(c.problem.best.w2), 4, 0, 2 * Math.PI);
     ctx.fill();
-    ctx.fillStyle = '#d9480f';
+    ctx.fillStyle = SERIES[1];
     ctx.beginPath();
     ctx.arc(px(0), py(0), 4, 0, 2 * Math.PI);
     ctx.fill();

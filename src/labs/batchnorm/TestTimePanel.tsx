@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { SelectField } from '../../components/SelectField';
 import { formatCost, formatPercent } from '../../ui/format';
+import { SERIES } from '../../ui/palette';
 import { useLab } from './LabContext';
 import { Frame, polyline } from './svgCharts';
 import { useInspection } from './useInspection';
@@ -63,11 +64,11 @@ export function TestTimePanel() {
         >
           {(sx, sy) => (
             <>
-              <polyline points={polyline(train, sx, sy)} fill="none" stroke="#1f5fbf" strokeWidth={2} />
+              <polyline points={polyline(train, sx, sy)} fill="none" stroke={SERIES[0]} strokeWidth={2} />
               <polyline
                 points={polyline(evalMode, sx, sy)}
                 fill="none"
-                stroke="#d9480f"
+                stroke={SERIES[1]}
                 strokeWidth={2}
                 strokeDasharray="6 4"
               />

@@ -1,5 +1,6 @@
 // Small hand-drawn SVG charts for the lab: percentile bands over time, a histogram, and dots.
 import type { ReactNode } from 'react';
+import { PALETTE } from '../../ui/palette';
 
 export interface Band {
   x: number;
@@ -44,8 +45,8 @@ export function BandChart({ bands, label, color }: { bands: Band[]; label: strin
     <svg className="bn-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <polygon points={[...upper, ...lower].join(' ')} fill={color} fillOpacity={0.25} stroke="none" />
       <polyline points={mid} fill="none" stroke={color} strokeWidth={1.6} />
-      <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke="#9aa0a6" />
-      <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#9aa0a6" />
+      <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke={PALETTE.axis} />
+      <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke={PALETTE.axis} />
       <text x={PAD.left - 3} y={PAD.top + 8} textAnchor="end" className="bn-tick">
         {tick(hi)}
       </text>
@@ -93,7 +94,7 @@ export function Histogram({
           />
         );
       })}
-      <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke="#9aa0a6" />
+      <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke={PALETTE.axis} />
       <text x={PAD.left} y={H - 3} className="bn-tick">
         {tick(lo)}
       </text>
@@ -142,7 +143,7 @@ export function Frame({
     <svg className="bn-svg bn-frame" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       {yTicks.map((t) => (
         <g key={`y${t}`}>
-          <line x1={pad.left} x2={width - pad.right} y1={sy(t)} y2={sy(t)} stroke="#e4e7eb" />
+          <line x1={pad.left} x2={width - pad.right} y1={sy(t)} y2={sy(t)} stroke={PALETTE.grid} />
           <text x={pad.left - 4} y={sy(t) + 4} textAnchor="end" className="bn-tick">
             {tick(t)}
           </text>

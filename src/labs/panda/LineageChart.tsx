@@ -3,6 +3,7 @@
 import type { Lineage } from '../../core/panda/pbt';
 import { learningRateColor } from '../../ui/colorScale';
 import { formatRate } from '../../ui/format';
+import { PALETTE } from '../../ui/palette';
 import { LR_RANGE } from './pandaStore';
 
 const ROW = 22;
@@ -42,7 +43,7 @@ export function LineageChart({
             markerHeight="6"
             orient="auto"
           >
-            <path d="M0,0 L10,5 L0,10 z" fill="#343a40" />
+            <path d="M0,0 L10,5 L0,10 z" fill={PALETTE.lineage} />
           </marker>
         </defs>
         {lineage.map((segments, m) => (
@@ -60,7 +61,7 @@ export function LineageChart({
                 height={14}
                 rx={3}
                 fill={learningRateColor(s.hyper.learningRate, LR_RANGE[0], LR_RANGE[1])}
-                stroke={m === best ? '#111' : 'none'}
+                stroke={m === best ? PALETTE.highlight : 'none'}
               >
                 <title>
                   #{m + 1} from step {s.fromStep}: α {formatRate(s.hyper.learningRate)}, β{' '}
@@ -79,15 +80,15 @@ export function LineageChart({
             x2={x(c.step)}
             y1={y(c.from)}
             y2={y(c.to) + (y(c.to) > y(c.from) ? -7 : 7)}
-            stroke="#343a40"
+            stroke={PALETTE.lineage}
             strokeWidth={1.5}
             markerEnd="url(#panda-arrow)"
           />
         ))}
-        <text x={LEFT} y={height - 4} fontSize={11} fill="#5f6b76">
+        <text x={LEFT} y={height - 4} fontSize={11} fill={PALETTE.lineageText}>
           step 0
         </text>
-        <text x={WIDTH - 10} y={height - 4} fontSize={11} fill="#5f6b76" textAnchor="end">
+        <text x={WIDTH - 10} y={height - 4} fontSize={11} fill={PALETTE.lineageText} textAnchor="end">
           step {totalSteps}
         </text>
       </svg>

@@ -2,6 +2,7 @@
 // divergence), and where each day ended. Drawn with the chart's plot area and the cost chart's axis map.
 import { usePlotArea } from 'recharts';
 import type { MarkerKind } from '../../core/panda/branchTree';
+import { PALETTE } from '../../ui/palette';
 import { axisMap } from '../../ui/plotScales';
 
 export interface ChartMark {
@@ -14,12 +15,12 @@ export interface ChartMark {
 }
 
 const COLORS: Record<ChartMark['kind'], string> = {
-  change: '#6a3fb5',
-  pending: '#6a3fb5',
-  rollback: '#2b8a3e',
-  return: '#2b8a3e',
-  diverged: '#c92a2a',
-  day: '#8a949e',
+  change: PALETTE.change,
+  pending: PALETTE.change,
+  rollback: PALETTE.rollback,
+  return: PALETTE.rollback,
+  diverged: PALETTE.diverged,
+  day: PALETTE.day,
 };
 
 export function Markers({
@@ -77,7 +78,7 @@ export function Markers({
               fill={color}
               textAnchor={right ? 'end' : 'start'}
               paintOrder="stroke"
-              stroke="#ffffff"
+              stroke={PALETTE.white}
               strokeWidth={3}
             >
               {m.text}

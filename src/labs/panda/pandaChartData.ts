@@ -3,9 +3,10 @@
 import type { BranchTree } from '../../core/panda/branchTree';
 import { chartPoints } from '../../state/runSeries';
 import { type ChartLine, DEV_COLOR, MAX_POINTS, smoothCurve, TRAIN_COLOR } from '../../ui/costChartData';
+import { PALETTE } from '../../ui/palette';
 
-export const FADED_TRAIN = '#aabfdd';
-export const FADED_DEV = '#efbfa6';
+export const FADED_TRAIN = PALETTE.fadedTrain;
+export const FADED_DEV = PALETTE.fadedDev;
 
 /** Train and dev lines of every branch, faded ones first (so the strong path is drawn on top). */
 export function treeLines(tree: BranchTree, smooth: boolean, maxPoints = MAX_POINTS): ChartLine[] {

@@ -19,6 +19,7 @@ import {
 } from '../../core/search/parallel';
 import { fromAxis, hyperDef, type SearchSpace } from '../../core/search/space';
 import { formatCost } from '../../ui/format';
+import { PALETTE } from '../../ui/palette';
 import { formatValue, ticksFor } from './plotAxes';
 import type { Trial } from './searchStore';
 import { costColor, costRange } from './studyView';
@@ -28,7 +29,6 @@ const M = { left: 60, right: 60, top: 34, bottom: 34 };
 const GAP = 120;
 const TARGET_W = 760;
 const HANDLE = 26;
-const DIVERGED_RED = '#c62828';
 const KEYS: readonly string[] = [
   'ArrowUp',
   'ArrowDown',
@@ -151,7 +151,7 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
             : ticksFor(axis.key, space[axis.key], axis.domain);
         return (
           <g key={`axis-${axis.key}`}>
-            <line x1={x} x2={x} y1={M.top} y2={M.top + ih} stroke="#8c959f" strokeWidth={1.2} />
+            <line x1={x} x2={x} y1={M.top} y2={M.top + ih} stroke={PALETTE.axisStrong} strokeWidth={1.2} />
             {ticks.map((t) => (
               <g key={t.t}>
                 <line
@@ -159,27 +159,27 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
                   x2={x}
                   y1={yOf(axisFraction(axis, t.t))}
                   y2={yOf(axisFraction(axis, t.t))}
-                  stroke="#8c959f"
+                  stroke={PALETTE.axisStrong}
                 />
                 <text
                   x={x - 6}
                   y={yOf(axisFraction(axis, t.t)) + 3.5}
                   fontSize={11}
                   textAnchor="end"
-                  fill="#57606a"
+                  fill={PALETTE.muted}
                 >
                   {t.label}
                 </text>
               </g>
             ))}
-            <text x={x} y={H - 10} fontSize={13} textAnchor="middle" fill="#24292f" fontWeight={600}>
+            <text x={x} y={H - 10} fontSize={13} textAnchor="middle" fill={PALETTE.ink} fontWeight={600}>
               {axisShort(axis.key, space)}
             </text>
           </g>
         );
       })}
       {hasDiverged ? (
-        <text x={xOf(costAxisIndex) + 8} y={divergedY + 4} fontSize={10} fill={DIVERGED_RED}>
+        <text x={xOf(costAxisIndex) + 8} y={divergedY + 4} fontSize={10} fill={PALETTE.diverged}>
           diverged
         </text>
       ) : null}
@@ -187,7 +187,7 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
         {ordered.map((row) => {
           const on = !selected || selected.has(row.id);
           const trial = byId.get(row.id);
-          const color = row.diverged ? DIVERGED_RED : costColor(row.devCost, range);
+          const color = row.diverged ? PALETTE.diverged : costColor(row.devCost, range);
           return (
             <path
               key={row.id}
@@ -197,7 +197,7 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
               data-diverged={row.diverged ? 'true' : undefined}
               d={linePath(row)}
               fill="none"
-              stroke={on ? color : '#c3c9d0'}
+              stroke={on ? color : PALETTE.unselected}
               strokeOpacity={on ? 0.95 : 0.45}
               strokeWidth={on && selected ? 2.2 : 1.5}
               strokeDasharray={row.diverged ? '5 3' : undefined}
@@ -234,8 +234,8 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
                   axis.discrete && interval[0] === interval[1] ? 8 : 2,
                   yOf(axisFraction(axis, interval[0])) - yOf(axisFraction(axis, interval[1])),
                 )}
-                fill="rgba(31, 95, 191, 0.18)"
-                stroke="#1f5fbf"
+                fill={PALETTE.brushFill}
+                stroke={PALETTE.selection}
                 strokeWidth={1.5}
                 pointerEvents="none"
               />

@@ -15,6 +15,7 @@ import {
 } from '../../core/search/space';
 import { niceCeil } from '../../ui/costChartData';
 import { formatCost, formatPercent } from '../../ui/format';
+import { PALETTE } from '../../ui/palette';
 import { ParallelPlot } from './ParallelPlot';
 import { axisTitle, formatValue, ticksFor } from './plotAxes';
 import { bestTrial, playgroundHash, settingsOf, type Trial } from './searchStore';
@@ -48,18 +49,32 @@ function CostAgainst({ k, space, trials }: { k: HyperKey; space: SearchSpace; tr
       role="img"
       aria-label={`Dev cost against ${hyperDef(k).label}`}
     >
-      <rect x={M.left} y={M.top} width={iw} height={ih} fill="#fbfcfd" stroke="#d8dee4" />
+      <rect
+        x={M.left}
+        y={M.top}
+        width={iw}
+        height={ih}
+        fill={PALETTE.plotBackground}
+        stroke={PALETTE.frame}
+      />
       {ticks.map((t) => (
-        <text key={t.t} x={sx(t.t)} y={M.top + ih + 15} fontSize={10} textAnchor="middle" fill="#57606a">
+        <text
+          key={t.t}
+          x={sx(t.t)}
+          y={M.top + ih + 15}
+          fontSize={10}
+          textAnchor="middle"
+          fill={PALETTE.muted}
+        >
           {t.label}
         </text>
       ))}
       {[0, top / 2, top].map((c) => (
-        <text key={c} x={M.left - 4} y={sy(c) + 3} fontSize={10} textAnchor="end" fill="#57606a">
+        <text key={c} x={M.left - 4} y={sy(c) + 3} fontSize={10} textAnchor="end" fill={PALETTE.muted}>
           {formatCost(c)}
         </text>
       ))}
-      <text x={M.left + iw / 2} y={H - 6} fontSize={11} textAnchor="middle" fill="#24292f">
+      <text x={M.left + iw / 2} y={H - 6} fontSize={11} textAnchor="middle" fill={PALETTE.ink}>
         {axisTitle(k, d)}
       </text>
       {trials.map((t) => {
@@ -70,7 +85,7 @@ function CostAgainst({ k, space, trials }: { k: HyperKey; space: SearchSpace; tr
             <path
               key={t.id}
               d={`M${x - 4} ${y - 4}L${x + 4} ${y + 4}M${x - 4} ${y + 4}L${x + 4} ${y - 4}`}
-              stroke="#c62828"
+              stroke={PALETTE.diverged}
               strokeWidth={2}
             >
               <title>{`Trial ${t.id} diverged`}</title>

@@ -7,6 +7,7 @@ import { downsampleMinMax } from '../../core/downsample';
 import { createRng, deriveSeed } from '../../core/rng';
 import { decadeHistogram, sampleLinear, sampleLog, sampleOneMinusLog } from '../../core/sampling';
 import { formatExponent, formatRate } from '../../ui/format';
+import { PAIRED_SERIES, PALETTE } from '../../ui/palette';
 import { useSearch } from './useSearchStore';
 
 const SAMPLES = 200;
@@ -24,10 +25,10 @@ function ewa(values: readonly number[], beta: number): number[] {
 }
 
 const SENSITIVITY = [
-  { beta: 0.9, color: '#9ecae1' },
-  { beta: 0.9005, color: '#1f5fbf', dashed: true },
-  { beta: 0.999, color: '#f4a261' },
-  { beta: 0.9995, color: '#c2410c', dashed: true },
+  { beta: 0.9, color: PAIRED_SERIES[0] },
+  { beta: 0.9005, color: PAIRED_SERIES[1], dashed: true },
+  { beta: 0.999, color: PAIRED_SERIES[2] },
+  { beta: 0.9995, color: PAIRED_SERIES[3], dashed: true },
 ] as const;
 
 export function ScaleLesson() {
@@ -128,7 +129,7 @@ export function ScaleLesson() {
           <div className="search-scale-chart" role="img" aria-label="Averages of one noisy series for four β">
             <ResponsiveContainer width="100%" height="100%">
               <LineChart margin={{ top: 6, right: 10, bottom: 6, left: 0 }}>
-                <CartesianGrid stroke="#e4e7eb" />
+                <CartesianGrid stroke={PALETTE.grid} />
                 <XAxis type="number" dataKey="step" domain={[0, SERIES_LENGTH]} tick={{ fontSize: 11 }} />
                 <YAxis
                   type="number"

@@ -4,6 +4,7 @@
 import { type PointerEvent, useRef, useState } from 'react';
 import { axisDomain, type HyperKey, type SearchSpace } from '../../core/search/space';
 import type { Region } from '../../core/search/zoom';
+import { PALETTE } from '../../ui/palette';
 import { axisTitle, ticksFor } from './plotAxes';
 
 export type PointKind = 'pending' | 'done' | 'diverged';
@@ -133,24 +134,31 @@ export function ScatterPlot({
       role="img"
       aria-label={label}
     >
-      <rect x={M.left} y={M.top} width={iw} height={ih} fill="#fbfcfd" stroke="#d8dee4" />
+      <rect
+        x={M.left}
+        y={M.top}
+        width={iw}
+        height={ih}
+        fill={PALETTE.plotBackground}
+        stroke={PALETTE.frame}
+      />
       {xTicks.map((t) => (
         <g key={`x${t.t}`}>
-          <line x1={sx(t.t)} x2={sx(t.t)} y1={M.top} y2={M.top + ih} stroke="#eef1f4" />
-          <text x={sx(t.t)} y={M.top + ih + 26} textAnchor="middle" fontSize={fontSize} fill="#57606a">
+          <line x1={sx(t.t)} x2={sx(t.t)} y1={M.top} y2={M.top + ih} stroke={PALETTE.gridFaint} />
+          <text x={sx(t.t)} y={M.top + ih + 26} textAnchor="middle" fontSize={fontSize} fill={PALETTE.muted}>
             {t.label}
           </text>
         </g>
       ))}
       {yTicks.map((t) => (
         <g key={`y${t.t}`}>
-          <line x1={M.left} x2={M.left + iw} y1={sy(t.t)} y2={sy(t.t)} stroke="#eef1f4" />
-          <text x={M.left - 14} y={sy(t.t) + 4} textAnchor="end" fontSize={fontSize} fill="#57606a">
+          <line x1={M.left} x2={M.left + iw} y1={sy(t.t)} y2={sy(t.t)} stroke={PALETTE.gridFaint} />
+          <text x={M.left - 14} y={sy(t.t) + 4} textAnchor="end" fontSize={fontSize} fill={PALETTE.muted}>
             {t.label}
           </text>
         </g>
       ))}
-      <text x={M.left + iw / 2} y={height - 6} textAnchor="middle" fontSize={fontSize + 1} fill="#24292f">
+      <text x={M.left + iw / 2} y={height - 6} textAnchor="middle" fontSize={fontSize + 1} fill={PALETTE.ink}>
         {axisTitle(xKey, xd)}
       </text>
       {yKey && yd ? (
@@ -158,7 +166,7 @@ export function ScatterPlot({
           transform={`translate(14 ${M.top + ih / 2}) rotate(-90)`}
           textAnchor="middle"
           fontSize={fontSize + 1}
-          fill="#24292f"
+          fill={PALETTE.ink}
         >
           {axisTitle(yKey, yd)}
         </text>
@@ -171,7 +179,7 @@ export function ScatterPlot({
           x2={sx(p.x)}
           y1={M.top + ih}
           y2={M.top + ih + 8}
-          stroke={p.kind === 'diverged' ? '#c62828' : '#24292f'}
+          stroke={p.kind === 'diverged' ? PALETTE.diverged : PALETTE.ink}
           strokeOpacity={0.6}
         />
       ))}
@@ -183,7 +191,7 @@ export function ScatterPlot({
               x2={M.left}
               y1={sy(yOf(p))}
               y2={sy(yOf(p))}
-              stroke={p.kind === 'diverged' ? '#c62828' : '#24292f'}
+              stroke={p.kind === 'diverged' ? PALETTE.diverged : PALETTE.ink}
               strokeOpacity={0.6}
             />
           ))
@@ -202,7 +210,7 @@ export function ScatterPlot({
           width={Math.max(1, sx(r.x[1]) - sx(r.x[0]))}
           height={r.y ? Math.max(1, sy(r.y[0]) - sy(r.y[1])) : ih}
           fill="none"
-          stroke="#1f5fbf"
+          stroke={PALETTE.selection}
           strokeWidth={1.5}
           strokeDasharray="6 3"
         >
@@ -227,7 +235,7 @@ export function ScatterPlot({
             <g key={p.id} {...common}>
               <path
                 d={`M${cx - r} ${cy - r}L${cx + r} ${cy + r}M${cx - r} ${cy + r}L${cx + r} ${cy - r}`}
-                stroke="#c62828"
+                stroke={PALETTE.diverged}
                 strokeWidth={2.2}
               />
               <title>{p.title}</title>
@@ -242,7 +250,7 @@ export function ScatterPlot({
                 cy={cy}
                 r={r + (p.best === 'overall' ? 5 : 3)}
                 fill="none"
-                stroke="#111"
+                stroke={PALETTE.highlight}
                 strokeWidth={p.best === 'overall' ? 2.5 : 1.5}
               />
             ) : null}
@@ -250,8 +258,8 @@ export function ScatterPlot({
               cx={cx}
               cy={cy}
               r={r}
-              fill={p.kind === 'pending' ? '#ffffff' : p.color}
-              stroke={p.kind === 'pending' ? p.color : '#ffffff'}
+              fill={p.kind === 'pending' ? PALETTE.white : p.color}
+              stroke={p.kind === 'pending' ? p.color : PALETTE.white}
               strokeWidth={p.kind === 'pending' ? 2 : 1}
             />
             <title>{p.title}</title>
@@ -265,8 +273,8 @@ export function ScatterPlot({
           y={brushRect.y}
           width={brushRect.w}
           height={brushRect.h}
-          fill="rgba(31, 95, 191, 0.12)"
-          stroke="#1f5fbf"
+          fill={PALETTE.selectionFill}
+          stroke={PALETTE.selection}
           strokeWidth={1.5}
         />
       ) : null}

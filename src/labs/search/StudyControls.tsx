@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
+import { MAX_SEED } from '../../core/hyperparameters';
 import { MAX_BUDGET } from '../../core/search/space';
 import type { Strategy } from '../../core/search/strategies';
 import { BlockedReason } from '../../ui/BlockedReason';
@@ -147,7 +148,7 @@ export function StudyControls() {
             </p>
           )}
         </div>
-        <IntInput label="Seed" value={s.seed} min={0} max={2 ** 31 - 1} onCommit={s.setSeed} />
+        <IntInput label="Seed" value={s.seed} min={0} max={MAX_SEED} onCommit={s.setSeed} />
         <IntInput
           label="Steps per trial"
           value={s.steps}

@@ -5,11 +5,12 @@ import { useMemo, useState } from 'react';
 import { SelectField } from '../../components/SelectField';
 import { axisDomain, fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
 import { chartPoints } from '../../state/runSeries';
-import { axisMap, pathData } from '../../ui/plotScales';
 import { CurvesPlot } from '../../ui/CurvesPlot';
 import { rgbToHex, viridis } from '../../ui/colorScale';
 import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve, stepDomain } from '../../ui/costChartData';
 import { formatCost } from '../../ui/format';
+import { PALETTE } from '../../ui/palette';
+import { axisMap, pathData } from '../../ui/plotScales';
 import { formatValue } from './plotAxes';
 import { useSearch } from './useSearchStore';
 
@@ -45,8 +46,8 @@ function MiniChart({ line, trialId, title, xDomain, yDomain }: MiniChartProps) {
           y={0.5}
           width={MINI_W - 1}
           height={MINI_H - 1}
-          fill={line.diverged ? '#fdf2f2' : '#fbfcfd'}
-          stroke={line.diverged ? '#c62828' : '#d8dee4'}
+          fill={line.diverged ? PALETTE.divergedBackground : PALETTE.plotBackground}
+          stroke={line.diverged ? PALETTE.diverged : PALETTE.frame}
         />
         <path
           className="search-mini-curve"
@@ -166,7 +167,7 @@ export function StudyCurves() {
           <>
             Colour: {hyperDef(colorBy).label} from {formatValue(colorBy, fromAxis(d, axisDomain(d)[0]))}{' '}
             (dark) to {formatValue(colorBy, fromAxis(d, axisDomain(d)[1]))} (pale)
-            {d.scale === 'log' || d.scale === 'oneMinusLog' ? ', on a log scale' : ''}; grey dashed: diverged.
+            {d.scale === 'log' || d.scale === 'oneMinusLog' ? ', on a log scale' : ''}; red dashed: diverged.
             Smoothed (average over about 10 steps).{' '}
             {multiples
               ? `Small multiples: one frame per trial, all on the same scales (steps 0 to ${xDomain[1]}, cost ${formatCost((domain ?? [0, 1])[0])} to ${formatCost((domain ?? [0, 1])[1])}). `

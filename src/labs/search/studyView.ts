@@ -10,11 +10,12 @@ import {
 } from '../../core/search/space';
 import { logPosition, rgbToHex, viridis } from '../../ui/colorScale';
 import { formatCost } from '../../ui/format';
+import { PALETTE } from '../../ui/palette';
 import { formatValue } from './plotAxes';
 import type { PlotPoint, PlotRegion } from './ScatterPlot';
 import { bestTrial, type Round, type Trial } from './searchStore';
 
-export const PENDING_COLOR = '#6e7781';
+export const PENDING_COLOR = PALETTE.pending;
 
 /** α on x when it is searched, else the first searched hyperparameter. */
 export function xKeyOf(space: SearchSpace): HyperKey | null {
