@@ -39,7 +39,8 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
     const raw = win.location.hash.replace(/^#/, '');
     if (!open(raw) || raw === written) return;
     const bareTab = [...new URLSearchParams(raw).keys()].every((key) => key === 'lab');
-    if (!bareTab) sync.load(raw);
+    // A link equal to what the lab holds (coming back to it) changes nothing: no reload, no reset.
+    if (!bareTab && raw !== sync.encode()) sync.load(raw);
     write(); // canonical form of what was pasted, or the lab as it was
   };
   if (sync.start === 'load') onHashChange();

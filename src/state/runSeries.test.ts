@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, featuredModel, GrowableColumn, RunSeries } from './runSeries';
+import { chartPoints, featuredModel, GrowableColumn, RunSeries, readoutsOf } from './runSeries';
+import { progressEvent } from './fakeWorker';
 
 describe('GrowableColumn', () => {
   it('should keep every pushed value in order as it grows', () => {
@@ -31,5 +32,22 @@ describe('featuredModel', () => {
     });
     expect(featuredModel(s, [false, false, false])).toBe(1);
     expect(featuredModel(s, [false, true, false])).toBe(2);
+  });
+});
+
+describe('readoutsOf', () => {
+  it('should say a cost not measured yet is null (shown as —), never NaN', () => {
+    const series = new RunSeries(1);
+    series.append(progressEvent(1, [{ model: 0, step: 1, cost: 0.7 }]));
+    const r = readoutsOf(series, [false]);
+    expect(r.trainCost).toBeCloseTo(0.7);
+    expect(r.devCost).toBeNull();
+    expect(r.devAccuracy).toBeNull();
+  });
+
+  it('should keep a measured NaN (a diverged cost) as NaN', () => {
+    const series = new RunSeries(1);
+    series.append(progressEvent(1, [{ model: 0, step: 5, cost: Number.NaN, devCost: Number.NaN }]));
+    expect(readoutsOf(series, [true]).devCost).toBeNaN();
   });
 });

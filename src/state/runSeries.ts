@@ -117,14 +117,14 @@ export function chartPoints(
   return points;
 }
 
-/** What the live readouts show: one model's latest numbers. */
+/** What the live readouts show: one model's latest numbers (null: not measured yet). */
 export interface Readouts {
   /** Which model of the population the numbers belong to. */
   model: number;
   step: number;
-  trainCost: number;
-  devCost: number;
-  devAccuracy: number;
+  trainCost: number | null;
+  devCost: number | null;
+  devAccuracy: number | null;
   /** Effective α after decay. */
   learningRate: number;
 }
@@ -152,12 +152,14 @@ export function featuredModel(series: RunSeries, diverged: readonly boolean[]): 
 export function readoutsOf(series: RunSeries, diverged: readonly boolean[]): Readouts {
   const model = featuredModel(series, diverged);
   const m = series.models[model];
+  // An empty column is "not measured yet", never NaN: in this course NaN means a run diverged.
+  const latest = (column: GrowableColumn | undefined) => (column && column.length > 0 ? column.last() : null);
   return {
     model,
     step: series.steps[model] ?? 0,
-    trainCost: m ? m.trainCost.last() : Number.NaN,
-    devCost: m ? m.devCost.last() : Number.NaN,
-    devAccuracy: m ? m.devAccuracy.last() : Number.NaN,
+    trainCost: latest(m?.trainCost),
+    devCost: latest(m?.devCost),
+    devAccuracy: latest(m?.devAccuracy),
     learningRate: series.learningRate[model] ?? Number.NaN,
   };
 }

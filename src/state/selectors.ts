@@ -59,17 +59,10 @@ export const selectSampling = (s: AppState) => ({
   setField: s.setField,
 });
 
-/** Everything the buttons need to decide what they can do and why not. */
-export const selectRunButtons = (s: AppState) => ({
-  status: s.status,
-  experiment: s.experiment,
-  fieldErrors: s.fieldErrors,
-  train: s.train,
-  trainAll: s.trainAll,
-  pause: s.pause,
-  resume: s.resume,
-  step: s.step,
-  reset: s.reset,
+export const selectAway = (s: AppState) => ({
+  awayNote: s.awayNote,
+  leave: s.leave,
+  resumeAfterAway: s.resumeAfterAway,
 });
 
 export const selectFieldError = (key: string) => (s: AppState) => s.fieldErrors[key] ?? null;

@@ -1,41 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EXPERIMENT } from '../core/experiment';
-import type { AnyRequestBody } from '../worker/client';
-import type { ReplyTo, WorkerEvent } from '../worker/protocol';
-import type { TrainingPort } from './bridge';
+import type { WorkerEvent } from '../worker/protocol';
+import { fakeWorker } from './fakeWorker';
+import { createRunChannel } from './runChannel';
 import { createAppStore } from './store';
 
-/** A request as sent (without id), still discriminated by type. */
-type Sent = AnyRequestBody;
-
-/** A fake worker client: records requests, answers them, and lets a test emit run events. */
+/** A fake worker behind a real run channel: records requests and lets a test emit run events. */
 function fakeClient(options: { failStart?: string } = {}) {
-  const requests: Sent[] = [];
-  let listener: ((e: WorkerEvent) => void) | null = null;
-  const port: TrainingPort = {
-    request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]> {
-      requests.push(body);
-      if (body.type === 'start') {
-        if (options.failStart) return Promise.reject(new Error(options.failStart));
-        return Promise.resolve({
-          type: 'started',
-          id: 1,
-          runId: body.runId,
-          backend: { name: 'cpu', reason: 'only one that started', timings: {}, failed: {} },
-          data: { trainSize: 800, devSize: 200, inputs: 2, classes: 2 },
-        } as ReplyTo[B['type']]);
-      }
-      return Promise.resolve({ type: 'ack', id: 1 } as ReplyTo[B['type']]);
-    },
-    subscribe(l) {
-      listener = l;
-      return () => {
-        listener = null;
-      };
-    },
-  };
-  const emit = (e: WorkerEvent) => listener?.(e);
-  return { port, requests, emit };
+  const worker = fakeWorker(options);
+  const port = createRunChannel({ makeClient: () => worker.port, throttleMs: 100 });
+  return { port, requests: worker.sent, emit: worker.emit };
 }
 
 function progress(runId: number, model: number, step: number, cost: number): WorkerEvent {
@@ -60,7 +34,7 @@ describe('app store', () => {
 
   it('should start one model with the experiment and a boundary for 2-D data', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     await store.getState().train();
     const start = client.requests[0];
     expect(start.type).toBe('start');
@@ -76,7 +50,7 @@ describe('app store', () => {
 
   it('should stop the previous run when a new one starts', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     await store.getState().train();
     const first = store.getState().runId;
     await store.getState().train();
@@ -87,7 +61,7 @@ describe('app store', () => {
 
   it('should train a population of sampled learning rates without a boundary', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     store.getState().setField('samples', 5);
     await store.getState().trainAll();
     const start = client.requests[0];
@@ -100,7 +74,7 @@ describe('app store', () => {
 
   it('should buffer progress and bump the version at most every throttle interval', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port, throttleMs: 100 });
+    const store = createAppStore({ port: client.port });
     await store.getState().train();
     const runId = store.getState().runId!;
     const v0 = store.getState().seriesVersion;
@@ -119,7 +93,7 @@ describe('app store', () => {
 
   it('should ignore events of a replaced run', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     await store.getState().train();
     const old = store.getState().runId!;
     await store.getState().train();
@@ -129,7 +103,7 @@ describe('app store', () => {
 
   it('should mark a diverged model and keep the others training', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     store.getState().setField('samples', 3);
     await store.getState().trainAll();
     const runId = store.getState().runId!;
@@ -148,7 +122,7 @@ describe('app store', () => {
 
   it('should start paused and then step when Step is pressed with no run', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     await store.getState().step();
     expect(client.requests.map((r) => r.type)).toEqual(['start', 'step']);
     expect(client.requests[0]).toMatchObject({ paused: true });
@@ -158,7 +132,7 @@ describe('app store', () => {
 
   it('should pause, resume and reset through requests', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     await store.getState().train();
     await store.getState().pause();
     expect(store.getState().status).toBe('paused');
@@ -171,7 +145,7 @@ describe('app store', () => {
 
   it('should show a failed start as an error without throwing', async () => {
     const client = fakeClient({ failStart: 'no backend could start' });
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     await store.getState().train();
     expect(store.getState().status).toBe('error');
     expect(store.getState().error).toMatch(/no backend could start/);
@@ -179,7 +153,7 @@ describe('app store', () => {
 
   it('should not train while a field holds an invalid value', async () => {
     const client = fakeClient();
-    const store = createAppStore({ makeClient: () => client.port });
+    const store = createAppStore({ port: client.port });
     store.getState().setFieldError('seed', 'Seed must be a whole number.');
     await store.getState().train();
     expect(client.requests).toHaveLength(0);

@@ -5,10 +5,31 @@ import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ModelSpec } from '../core/config';
 import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../core/experiment';
 import { sampleLearningRates } from '../core/sampling';
-import type { BackendInfo, DataInfo, ModelStatus, ModelStatusEvent, RunStatus } from '../worker/protocol';
-import { type BoundaryFrame, type Bridge, createBridge, type TrainingPort } from './bridge';
-import { experimentProblems } from './problems';
+import type {
+  BackendInfo,
+  DataInfo,
+  ModelStatus,
+  ModelStatusEvent,
+  ProgressEvent,
+  RunStatus,
+} from '../worker/protocol';
+import { appRunChannel } from './appChannel';
+import {
+  BOUNDARY_RESOLUTION,
+  experimentProblems,
+  isTwoDimensional,
+  runSizeProblems,
+  skipRunEstimate,
+} from './problems';
+
+export { BOUNDARY_RESOLUTION, isTwoDimensional } from './problems';
+
+import type { RunPort } from './runChannel';
 import { type Readouts, RunSeries, readoutsOf } from './runSeries';
+import { createRunSlot } from './runSlot';
+
+/** The decision-boundary heatmap of one model, as the worker last sent it. */
+export type BoundaryFrame = NonNullable<ProgressEvent['boundary']>;
 
 export type RunPhase = 'idle' | 'starting' | RunStatus | 'error';
 
@@ -58,12 +79,17 @@ export interface RunSlice {
   boundary: BoundaryFrame | null;
   /** The last failed request or run error, shown in a banner until dismissed. */
   error: string | null;
+  /** Why the run is paused though nobody pressed Pause ("Paused while you were in the Search lab"). */
+  awayNote: string | null;
   train(): Promise<void>;
   trainAll(): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   step(): Promise<void>;
   reset(): Promise<void>;
+  /** Leaving the playground for `where`: a training run pauses and says so. */
+  leave(where: string): void;
+  resumeAfterAway(): Promise<void>;
   dismissError(): void;
   receiveProgress(boundary: BoundaryFrame | null): void;
   receiveStatus(status: RunStatus): void;
@@ -77,18 +103,11 @@ export type AppStore = StoreApi<AppState>;
 export interface AppStoreOptions {
   experiment?: Experiment;
   notices?: string[];
-  /** Makes the training client on first use (tests pass a fake). */
-  makeClient?: () => TrainingPort;
-  throttleMs?: number;
+  /** The run channel (the app's one by default; tests pass one over a fake worker). */
+  port?: RunPort;
 }
 
-const TWO_D = new Set(['spiral', 'circles', 'xor', 'gaussian', 'moons']);
-export const BOUNDARY_RESOLUTION = 40;
 export const EVAL_EVERY = 25;
-
-export function isTwoDimensional(e: Experiment): boolean {
-  return TWO_D.has(e.dataset);
-}
 
 function resize<T>(values: readonly T[], length: number, fill: T): T[] {
   return Array.from({ length }, (_, i) => (i < values.length ? values[i] : fill));
@@ -155,24 +174,22 @@ function message(error: unknown): string {
 const ACTIVE: ReadonlySet<RunPhase> = new Set(['starting', 'running', 'paused']);
 
 const runSlice =
-  (getBridge: () => Bridge): StateCreator<AppState, [], [], RunSlice> =>
+  (port: () => RunPort): StateCreator<AppState, [], [], RunSlice> =>
   (set, get) => {
-    let nextRunId = 1;
-
-    /** Stops the current run, if it still holds tensors; a failure here is not the learner's concern. */
-    const stopCurrent = (): void => {
-      const { runId, status } = get();
-      if (runId === null || status === 'stopped' || status === 'idle') return;
-      getBridge()
-        .request({ type: 'stop', runId })
-        .catch(() => undefined);
+    let slot: ReturnType<typeof createRunSlot> | null = null;
+    const run = () => {
+      slot ??= createRunSlot(port());
+      return slot;
     };
+    const request: RunPort['request'] = (body) => port().request(body);
 
-    const canStart = (): boolean => {
+    /** Fields valid, values that fit together, and a run that fits in the page's memory. */
+    const canStart = (kind: RunKind): boolean => {
       const s = get();
-      return (
-        Object.keys(s.fieldErrors).length === 0 && Object.keys(experimentProblems(s.experiment)).length === 0
-      );
+      if (Object.keys(s.fieldErrors).length > 0 || Object.keys(experimentProblems(s.experiment)).length > 0)
+        return false;
+      const size = runSizeProblems(s.experiment);
+      return (kind === 'single' ? size.train : size.trainAll) === null;
     };
 
     const startRun = async (
@@ -182,24 +199,38 @@ const runSlice =
       paused: boolean,
     ): Promise<boolean> => {
       const e = get().experiment;
-      stopCurrent();
-      getBridge().discard();
-      const runId = nextRunId++;
+      const series = new RunSeries(models.length);
+      let boundary: BoundaryFrame | null = null;
+      const runId = run().begin({
+        progress: (event) => {
+          series.append(event);
+          if (event.boundary) boundary = event.boundary;
+        },
+        flush: () => {
+          const frame = boundary;
+          boundary = null;
+          get().receiveProgress(frame);
+        },
+        status: (status) => get().receiveStatus(status),
+        modelStatus: (event) => get().receiveModelStatus(event),
+        failed: (text) => get().receiveRunError(text),
+      });
       set((s) => ({
         runId,
         kind,
         status: 'starting',
         models: models.map((m) => ({ learningRate: m.hyper.learningRate, status: 'training' as const })),
         lrRange,
-        series: new RunSeries(models.length),
+        series,
         seriesVersion: s.seriesVersion + 1,
         readouts: null,
         boundary: null,
         data: null,
         error: null,
+        awayNote: null,
       }));
       try {
-        const started = await getBridge().request({
+        const started = await request({
           type: 'start',
           runId,
           data: dataConfigOf(e),
@@ -208,6 +239,7 @@ const runSlice =
           maxSteps: e.steps,
           evalEvery: EVAL_EVERY,
           paused,
+          ...(skipRunEstimate() ? { skipEstimate: true } : {}),
           boundary:
             kind === 'single' && isTwoDimensional(e)
               ? { model: 0, resolution: BOUNDARY_RESOLUTION }
@@ -219,6 +251,8 @@ const runSlice =
           data: started.data,
           status: s.status === 'starting' ? (paused ? 'paused' : 'running') : s.status,
         }));
+        // Left the playground while the run was starting: pause it now that it can be paused.
+        if (get().awayNote && get().status === 'running') await control({ type: 'pause' }, 'paused');
         return true;
       } catch (error) {
         if (get().runId === runId)
@@ -235,9 +269,9 @@ const runSlice =
       const { runId } = get();
       if (runId === null) return;
       try {
-        if (body.type === 'step') await getBridge().request({ type: 'step', runId, steps: body.steps });
-        else if (body.type === 'pause') await getBridge().request({ type: 'pause', runId });
-        else await getBridge().request({ type: 'resume', runId });
+        if (body.type === 'step') await request({ type: 'step', runId, steps: body.steps });
+        else if (body.type === 'pause') await request({ type: 'pause', runId });
+        else await request({ type: 'resume', runId });
         if (get().runId === runId && ACTIVE.has(get().status)) set({ status: after });
       } catch (error) {
         if (get().runId === runId) set({ error: `Could not ${body.type}: ${message(error)}` });
@@ -257,13 +291,14 @@ const runSlice =
       readouts: null,
       boundary: null,
       error: null,
+      awayNote: null,
       train: async () => {
-        if (!canStart()) return;
+        if (!canStart('single')) return;
         const e = get().experiment;
         await startRun('single', [modelSpecOf(e)], [e.learningRate, e.learningRate], false);
       },
       trainAll: async () => {
-        if (!canStart()) return;
+        if (!canStart('population')) return;
         const e = get().experiment;
         const rates = sampleLearningRates(e.scale, e.lrMin, e.lrMax, e.samples, e.seed);
         await startRun(
@@ -285,7 +320,7 @@ const runSlice =
         const { status } = get();
         if (status === 'running' || status === 'starting') return;
         if (status !== 'paused') {
-          if (!canStart()) return;
+          if (!canStart('single')) return;
           const e = get().experiment;
           const ok = await startRun('single', [modelSpecOf(e)], [e.learningRate, e.learningRate], true);
           if (!ok) return;
@@ -293,8 +328,7 @@ const runSlice =
         await control({ type: 'step', steps: 1 }, 'paused');
       },
       reset: async () => {
-        stopCurrent();
-        getBridge().discard();
+        run().end();
         set((s) => ({
           runId: null,
           status: 'idle',
@@ -306,7 +340,19 @@ const runSlice =
           boundary: null,
           data: null,
           error: null,
+          awayNote: null,
         }));
+      },
+      leave: (where) => {
+        const { status } = get();
+        if (status !== 'running' && status !== 'starting') return;
+        set({ awayNote: `Paused while you were in the ${where}.` });
+        // A pause now would cancel a start: a starting run pauses once it has started.
+        if (status === 'running') void control({ type: 'pause' }, 'paused');
+      },
+      resumeAfterAway: async () => {
+        set({ awayNote: null });
+        if (get().status === 'paused') await control({ type: 'resume' }, 'running');
       },
       dismissError: () => set({ error: null }),
       receiveProgress: (boundary) =>
@@ -319,7 +365,8 @@ const runSlice =
             ...(boundary ? { boundary } : {}),
           };
         }),
-      receiveStatus: (status) => set({ status }),
+      receiveStatus: (status) =>
+        set({ status, ...(status === 'finished' || status === 'stopped' ? { awayNote: null } : {}) }),
       receiveModelStatus: (event) =>
         set((s) => ({
           models: s.models.map((m, i) =>
@@ -340,13 +387,9 @@ const runSlice =
 
 /** A fresh store (one per app; one per test). */
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
-  let bridge: Bridge | null = null;
-  const store = createStore<AppState>()((...a) => ({
+  const port = () => options.port ?? appRunChannel();
+  return createStore<AppState>()((...a) => ({
     ...experimentSlice(options.experiment ?? DEFAULT_EXPERIMENT, options.notices ?? [])(...a),
-    ...runSlice(() => {
-      bridge ??= createBridge(() => store.getState(), options.makeClient, options.throttleMs);
-      return bridge;
-    })(...a),
+    ...runSlice(port)(...a),
   }));
-  return store;
 }

@@ -1,7 +1,8 @@
 // The playground's first screen: controls on the left, what the run shows on the right.
 
+import { AwayNotice } from '../components/AwayNotice';
 import { useAppStore } from '../state/StoreProvider';
-import { selectExperimentRevision } from '../state/selectors';
+import { selectAway, selectExperimentRevision } from '../state/selectors';
 import { ControlsPanel } from './ControlsPanel';
 import { CostChart } from './CostChart';
 import { DecisionBoundary } from './DecisionBoundary';
@@ -10,13 +11,18 @@ import { Lessons } from './Lessons';
 import { NoticesBanner } from './NoticesBanner';
 import { Readouts } from './Readouts';
 import { SamplingPanel } from './SamplingPanel';
+import { useLeaveLab } from './useLeaveLab';
 
 export function PlaygroundScreen() {
   // A pasted link replaces the experiment: fresh controls drop any half-typed text.
   const revision = useAppStore(selectExperimentRevision);
+  const { awayNote, leave, resumeAfterAway } = useAppStore(selectAway);
+  // The store outlives this screen: leaving pauses a training run, and coming back says so.
+  useLeaveLab(leave);
   return (
     <>
       <div className="banners">
+        <AwayNotice note={awayNote} onResume={() => void resumeAfterAway()} />
         <NoticesBanner />
         <ErrorBanner />
       </div>

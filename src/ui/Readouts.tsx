@@ -38,18 +38,27 @@ function backendText(
   return backend ? `${backend.name} — ${backend.reason}` : '—';
 }
 
+/** A number not measured yet reads "—"; a diverged model's costs read "diverged", as its message says. */
+function shown(value: number | null | undefined, diverged: boolean, format: (v: number) => string): string {
+  if (diverged) return 'diverged';
+  return value === null || value === undefined ? '—' : format(value);
+}
+
 export function Readouts() {
   const { status, kind, readouts, backend, backendChoice, models } = useAppStore(selectReadouts);
   const r = readouts;
   const featured = r && kind === 'population' ? models[r.model] : null;
   const diverged = r ? models[r.model]?.status === 'diverged' : false;
+  const single = kind === 'single' && diverged;
+  // A single model that diverged has not finished: it stopped, blown up.
+  const statusText = single ? 'diverged' : STATUS_TEXT[status];
   return (
     <section className="readouts" aria-label="Live readouts">
-      <Readout label="Status" value={STATUS_TEXT[status]} />
+      <Readout label="Status" value={statusText} />
       <Readout label="Step" value={r ? String(r.step) : '0'} />
-      <Readout label="Train cost" value={r ? formatCost(r.trainCost) : '—'} />
-      <Readout label="Dev cost" value={r ? formatCost(r.devCost) : '—'} />
-      <Readout label="Dev accuracy" value={r ? formatPercent(r.devAccuracy) : '—'} />
+      <Readout label="Train cost" value={shown(r?.trainCost, single, formatCost)} />
+      <Readout label="Dev cost" value={shown(r?.devCost, single, formatCost)} />
+      <Readout label="Dev accuracy" value={single ? '—' : shown(r?.devAccuracy, false, formatPercent)} />
       <Readout label="Effective α" value={r ? formatRate(r.learningRate) : '—'} />
       <Readout label="Backend" value={backendText(status, backendChoice, backend)} wide />
       {featured ? (

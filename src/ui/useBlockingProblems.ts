@@ -6,7 +6,8 @@ import type { AppState } from '../state/store';
 
 const selectInputs = (s: AppState) => ({ fieldErrors: s.fieldErrors, experiment: s.experiment });
 
-export function useBlockingProblems(): string[] {
+/** For Train ('single', the default) or Train all ('population': the samples' whole population). */
+export function useBlockingProblems(kind: 'single' | 'population' = 'single'): string[] {
   const { fieldErrors, experiment } = useAppStore(selectInputs);
-  return useMemo(() => blockingProblems(fieldErrors, experiment), [fieldErrors, experiment]);
+  return useMemo(() => blockingProblems(fieldErrors, experiment, kind), [fieldErrors, experiment, kind]);
 }

@@ -1,8 +1,12 @@
 // The batch-norm lab (#lab=batchnorm): from normalizing inputs to batch norm inside a training network.
-// It has its own store and training worker (created here, stopped when the lab closes) and owns the
-// URL hash while open: the foundation's experiment keys plus `scenario` and `sweep` (labHash.ts).
+// Its store lives as long as the page (leaving the lab pauses what trains and says so on return); it
+// trains through the app's run channel and owns the URL hash while open: the foundation's experiment
+// keys plus `scenario` and `sweep` (labHash.ts).
 
-import { useEffect, useState } from 'react';
+import './batchnorm.css';
+import { useEffect } from 'react';
+import { AwayNotice } from '../../components/AwayNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import { installLinkSync } from '../../state/linkSync';
 import { BatchNoisePanel } from './BatchNoisePanel';
@@ -13,6 +17,7 @@ import { InputNormalizationPanel } from './InputNormalizationPanel';
 import { LabProvider, useLab } from './LabContext';
 import { decodeLabLink, encodeLabLink } from './labHash';
 import { createLabStore, type LabStore } from './labStore';
+import { useLeaveLab } from '../../ui/useLeaveLab';
 import { SetupPanel } from './SetupPanel';
 import { StepByStepPanel } from './StepByStepPanel';
 import { TestTimePanel } from './TestTimePanel';
@@ -23,7 +28,7 @@ function useHashSync(store: LabStore): void {
     () =>
       installLinkSync(window, {
         lab: 'batchnorm',
-        start: 'write',
+        start: 'load',
         encode: () => {
           const { experiment, scenario, sweep } = store.getState();
           return encodeLabLink({ experiment, scenario, sweep });
@@ -40,34 +45,39 @@ function useHashSync(store: LabStore): void {
 }
 
 function Banners() {
-  const { notices, error, dismissError, dismissNotices } = useLab((s) => ({
+  const { notices, error, dismissError, dismissNotices, awayNote, resumeAfterAway } = useLab((s) => ({
     notices: s.notices,
     error: s.error,
     dismissError: s.dismissError,
     dismissNotices: s.dismissNotices,
+    awayNote: s.awayNote,
+    resumeAfterAway: s.resumeAfterAway,
   }));
   return (
     <div className="banners">
+      <AwayNotice note={awayNote} onResume={() => void resumeAfterAway()} />
       <LinkNotices notices={notices} onDismiss={dismissNotices} />
-      {error ? (
-        <div className="banner banner-error" role="alert">
-          <p>{error}</p>
-          <button type="button" className="banner-dismiss" onClick={dismissError}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ErrorNotice error={error} onDismiss={dismissError} />
     </div>
   );
 }
 
+let instance: LabStore | null = null;
+
+/** The lab's one store, made on first visit with the lab's defaults (the link sync then loads the hash). */
+function labStore(): LabStore {
+  instance ??= createLabStore({ ...decodeLabLink('#lab=batchnorm') });
+  return instance;
+}
+
 export default function BatchNormLab() {
-  const [store] = useState(() => createLabStore(decodeLabLink(window.location.hash)));
+  const store = labStore();
   useHashSync(store);
+  useLeaveLab(store.getState().leave);
   useEffect(() => {
-    // Build the network (paused) so that the step-by-step view has numbers at once.
-    void store.getState().startLive(true);
-    return () => store.getState().dispose();
+    // Build the network (paused) so that the step-by-step view has numbers at once; coming back to
+    // the lab finds it as it was.
+    if (store.getState().runId === null) void store.getState().startLive(true);
   }, [store]);
   return (
     <LabProvider store={store}>

@@ -1,14 +1,21 @@
-// The batch-norm lab's own store and worker. The lab trains with the foundation's engine through its
-// own training client (one worker, one run at a time: a new run stops the previous one). Three kinds
-// of run: the live network (probed for distributions), the comparison (with vs without batch norm,
-// one population, same seed) and the learning-rate sweep (2 × count models, one population).
+// The batch-norm lab's store. The lab trains through the app's run channel, one run of its own at a
+// time (a new run stops its previous one). Three kinds of run: the live network (probed for
+// distributions), the comparison (with vs without batch norm, one population, same seed) and the
+// learning-rate sweep (2 × count models, one population). One clock reads the live network: the
+// probe frames it sends while it trains. Each frame (at most once a second), a rebuilt network, a step
+// and a newly watched unit re-read every inspection a panel watches; nothing else polls.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ModelSpec } from '../../core/config';
 import { dataConfigOf, type Experiment, modelSpecOf } from '../../core/experiment';
-import type { ProbeFrame } from '../../core/inspection';
+import type { InspectResult, ProbeFrame } from '../../core/inspection';
+import { dataShapeOf, overBudgetMessage } from '../../core/runEstimate';
+import { appRunChannel } from '../../state/appChannel';
+import { skipRunEstimate } from '../../state/problems';
+import type { RunPort } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
-import { type AnyRequestBody, createTrainingClient } from '../../worker/client';
-import type { BackendInfo, ReplyTo, RunStatus, WorkerEvent } from '../../worker/protocol';
+import { createRunSlot } from '../../state/runSlot';
+import type { AnyRequestBody } from '../../worker/client';
+import type { BackendInfo, ProgressEvent, ReplyTo, RunStatus } from '../../worker/protocol';
 import { DEFAULT_SWEEP, type LabLink, SCENARIOS, type ScenarioId, type SweepSettings } from './labHash';
 
 export type LabRunKind = 'live' | 'compare' | 'sweep';
@@ -27,10 +34,24 @@ export const MAX_FRAMES = 400;
 export const EVAL_EVERY = 25;
 export const PROBE_SIZE = 256;
 
-export interface TrainingPortLike {
-  request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]>;
-  subscribe(listener: (event: WorkerEvent) => void): () => void;
-  terminate(): void;
+/** At most this often (ms) a training network's watched inspections are re-read. */
+export const INSPECT_EVERY_MS = 1000;
+
+/** One unit of one layer on a mini-batch, as a panel asks to read it (see the 'inspect' request). */
+export interface InspectionQuery {
+  layer: number;
+  unit: number;
+  batchSeed: number | null;
+  biasShift?: number;
+}
+
+export interface InspectionEntry {
+  result: InspectResult | null;
+  error: string | null;
+}
+
+export function inspectionKey(q: InspectionQuery): string {
+  return `${q.layer}:${q.unit}:${q.batchSeed}:${q.biasShift ?? ''}`;
 }
 
 export interface LabState {
@@ -49,8 +70,12 @@ export interface LabState {
   seriesVersion: number;
   frames: ProbeFrame[];
   error: string | null;
-  /** Bumped when the live network is rebuilt (new weights): inspections re-read. */
+  /** Bumped when the live network is rebuilt (new weights). */
   networkVersion: number;
+  /** The latest reading of each watched inspection, by inspectionKey. */
+  inspections: Record<string, InspectionEntry>;
+  /** Why the run is paused though nobody pressed Pause ("Paused while you were in the Playground"). */
+  awayNote: string | null;
   setExperiment(patch: Partial<Experiment>): void;
   setBatchNormAll(on: boolean): void;
   setBatchNormLayer(layer: number, on: boolean): void;
@@ -65,11 +90,15 @@ export interface LabState {
   runComparison(): Promise<void>;
   runSweep(): Promise<void>;
   request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]>;
+  /** A panel reads this unit while it is shown: now, and again whenever the network changes. */
+  watchInspection(query: InspectionQuery): () => void;
+  /** Leaving the lab for `where`: a training run pauses and says so. */
+  leave(where: string): void;
+  resumeAfterAway(): Promise<void>;
   dismissError(): void;
   dismissNotices(): void;
   /** A pasted link: its experiment, scenario and sweep, and what could not be used. */
   loadLink(link: LabLink & { notices: string[] }): void;
-  dispose(): void;
 }
 
 export type LabStore = StoreApi<LabState>;
@@ -91,50 +120,70 @@ export function withBatchNormLayout(e: Experiment): boolean[] {
 
 export function createLabStore(
   link: LabLink & { notices: string[] },
-  makeClient: () => TrainingPortLike = createTrainingClient,
+  options: { port?: RunPort } = {},
 ): LabStore {
-  let client: TrainingPortLike | null = null;
-  let nextRunId = 1;
+  const port = (): RunPort => options.port ?? appRunChannel();
+  let slot: ReturnType<typeof createRunSlot> | null = null;
+  const run = () => {
+    slot ??= createRunSlot(port());
+    return slot;
+  };
+  /** Watchers per inspection key (several panels may watch the same unit). */
+  const watched = new Map<string, { query: InspectionQuery; count: number }>();
+  let lastInspect = Number.NEGATIVE_INFINITY;
 
   const store = createStore<LabState>()((set, get) => {
-    const onEvent = (event: WorkerEvent): void => {
-      const s = get();
-      if (event.runId !== s.runId) return;
-      switch (event.type) {
-        case 'progress': {
-          s.series?.append(event);
-          const frame = event.probe?.frame;
-          let frames = s.frames;
-          if (frame) {
-            frames = [...frames, frame];
-            // Thin the older half so that a long run keeps its whole history in a bounded list.
-            if (frames.length > MAX_FRAMES)
-              frames = frames.filter((_, i) => i % 2 === 0 || i > MAX_FRAMES / 2);
-          }
-          set({ seriesVersion: s.seriesVersion + 1, frames });
-          break;
-        }
-        case 'status':
-          set({ status: event.status });
-          break;
-        case 'modelStatus':
-          set({
-            models: s.models.map((m, i) => (i === event.model ? { ...m, status: event.status } : m)),
-          });
-          break;
-        case 'runError':
-          set({ status: 'error', error: `Training failed: ${event.message}` });
-          break;
-      }
+    const inspectOne = (runId: number, key: string, query: InspectionQuery): void => {
+      port()
+        .request({ type: 'inspect', runId, model: 0, ...query })
+        .then(
+          (result) => ({ result, error: null }),
+          (error: unknown) => ({
+            result: null,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        )
+        .then((entry) => {
+          if (get().runId !== runId || !watched.has(key)) return;
+          const previous = get().inspections[key];
+          // A failed re-read keeps the last good numbers on screen, with the reason.
+          const next = entry.result ? entry : { result: previous?.result ?? null, error: entry.error };
+          set((s) => ({ inspections: { ...s.inspections, [key]: next } }));
+        });
     };
 
-    const port = (): TrainingPortLike => {
-      if (!client) {
-        client = makeClient();
-        client.subscribe(onEvent);
-      }
-      return client;
+    /** Re-reads every watched inspection of the live network. */
+    const refresh = (): void => {
+      const { runId, kind, status } = get();
+      if (runId === null || kind !== 'live' || status === 'starting' || status === 'idle') return;
+      lastInspect = Date.now();
+      for (const [key, w] of watched) inspectOne(runId, key, w.query);
     };
+
+    const onProgress = (series: RunSeries, event: ProgressEvent): void => {
+      series.append(event);
+      const frame = event.probe?.frame;
+      if (!frame) return;
+      let frames = [...get().frames, frame];
+      // Thin the older half so that a long run keeps its whole history in a bounded list.
+      if (frames.length > MAX_FRAMES) frames = frames.filter((_, i) => i % 2 === 0 || i > MAX_FRAMES / 2);
+      set({ frames });
+      if (Date.now() - lastInspect >= INSPECT_EVERY_MS || get().status !== 'running') refresh();
+    };
+
+    const handlersFor = (series: RunSeries) => ({
+      progress: (event: ProgressEvent) => onProgress(series, event),
+      flush: () => set((s) => ({ seriesVersion: s.seriesVersion + 1 })),
+      status: (status: RunStatus) => {
+        set({ status, ...(status === 'finished' || status === 'stopped' ? { awayNote: null } : {}) });
+        if (status === 'paused') refresh();
+      },
+      modelStatus: (event: { model: number; status: LabModel['status'] }) =>
+        set((s) => ({
+          models: s.models.map((m, i) => (i === event.model ? { ...m, status: event.status } : m)),
+        })),
+      failed: (text: string) => set({ status: 'error', error: `Training failed: ${text}` }),
+    });
 
     const specOf = (
       e: Experiment,
@@ -155,21 +204,28 @@ export function createLabStore(
       paused: boolean,
     ): Promise<void> => {
       const e = get().experiment;
-      const previous = get().runId;
-      const runId = nextRunId++;
+      // Refused here, in words, rather than by the worker running out of memory.
+      const tooBig = skipRunEstimate() ? null : overBudgetMessage(dataShapeOf(dataConfigOf(e)), models);
+      if (tooBig) {
+        set({ error: `This run is too big to train in the page: ${tooBig}` });
+        return;
+      }
+      const series = new RunSeries(models.length);
+      const runId = run().begin(handlersFor(series));
       set((s) => ({
         runId,
         kind,
         status: 'starting',
         models: labels,
-        series: new RunSeries(models.length),
+        series,
         seriesVersion: s.seriesVersion + 1,
         frames: [],
         error: null,
+        awayNote: null,
+        inspections: {},
         networkVersion: kind === 'live' ? s.networkVersion + 1 : s.networkVersion,
       }));
       try {
-        if (previous !== null) await port().request({ type: 'stop', runId: previous });
         const started = await port().request({
           type: 'start',
           runId,
@@ -179,6 +235,7 @@ export function createLabStore(
           maxSteps,
           evalEvery: EVAL_EVERY,
           paused,
+          ...(skipRunEstimate() ? { skipEstimate: true } : {}),
           probe: kind === 'live' ? { model: 0, size: PROBE_SIZE, everyMs: 200 } : undefined,
         });
         if (get().runId !== runId) return;
@@ -186,6 +243,9 @@ export function createLabStore(
           backend: started.backend,
           status: s.status === 'starting' ? (paused ? 'paused' : 'running') : s.status,
         }));
+        if (get().status === 'paused') refresh();
+        // Left the lab while it was starting: pause it now that it can be paused.
+        else if (get().awayNote) void control({ type: 'pause' });
       } catch (error) {
         if (get().runId === runId)
           set({
@@ -203,6 +263,7 @@ export function createLabStore(
         else await port().request({ type: body.type, runId });
         if (get().runId === runId && body.type !== 'step')
           set({ status: body.type === 'pause' ? 'paused' : 'running' });
+        if (get().runId === runId && body.type === 'pause') refresh();
       } catch (error) {
         set({ error: `Could not ${body.type}: ${error instanceof Error ? error.message : error}` });
       }
@@ -233,6 +294,8 @@ export function createLabStore(
       frames: [],
       error: null,
       networkVersion: 0,
+      inspections: {},
+      awayNote: null,
       setExperiment: (patch) =>
         changed({ experiment: { ...get().experiment, ...patch }, scenario: 'custom' }),
       setBatchNormAll: (on) => {
@@ -334,6 +397,40 @@ export function createLabStore(
         await start('sweep', specs, labels, sweep.steps, false);
       },
       request: (body) => port().request(body),
+      watchInspection: (query) => {
+        const key = inspectionKey(query);
+        const w = watched.get(key);
+        if (w) w.count++;
+        else {
+          watched.set(key, { query, count: 1 });
+          const { runId, kind, status } = get();
+          if (runId !== null && kind === 'live' && status !== 'starting' && status !== 'idle')
+            inspectOne(runId, key, query);
+        }
+        return () => {
+          const current = watched.get(key);
+          if (!current) return;
+          current.count--;
+          if (current.count > 0) return;
+          watched.delete(key);
+          set((s) => {
+            const { [key]: _gone, ...rest } = s.inspections;
+            return { inspections: rest };
+          });
+        };
+      },
+      leave: (where) => {
+        const { runId, status } = get();
+        if (runId === null || (status !== 'running' && status !== 'starting')) return;
+        set({ awayNote: `Paused while you were in the ${where}.` });
+        // A pause now would cancel a start: a starting run pauses once it has started.
+        if (status === 'running') void control({ type: 'pause' });
+      },
+      resumeAfterAway: async () => {
+        const { status } = get();
+        set({ awayNote: null });
+        if (status === 'paused') await control({ type: 'resume' });
+      },
       dismissError: () => set({ error: null }),
       dismissNotices: () => set({ notices: [] }),
       loadLink: (next) =>
@@ -343,12 +440,6 @@ export function createLabStore(
           sweep: next.sweep,
           notices: next.notices,
         }),
-      dispose: () => {
-        const { runId } = get();
-        if (client && runId !== null) client.request({ type: 'stop', runId }).catch(() => undefined);
-        client?.terminate();
-        client = null;
-      },
     };
   });
   return store;

@@ -1,7 +1,10 @@
 // The panda-vs-caviar lab (#lab=panda), lesson 3.3: babysit one model day by day (nudge, roll back,
 // branch), or spend the same compute on many models at once, and the automated tuners in between.
 
-import { useEffect, useState } from 'react';
+import './panda.css';
+import { useEffect } from 'react';
+import { AwayNotice } from '../../components/AwayNotice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import { installLinkSync } from '../../state/linkSync';
 import { BridgePanel } from './BridgePanel';
@@ -12,6 +15,7 @@ import { PandaControls } from './PandaControls';
 import { PandaReadouts } from './PandaReadouts';
 import { decodePanda, encodePanda } from './pandaHash';
 import { createPandaStore, type PandaStore } from './pandaStore';
+import { useLeaveLab } from '../../ui/useLeaveLab';
 import { TeacherPanel } from './TeacherPanel';
 import { PandaContext, usePanda } from './usePanda';
 
@@ -37,23 +41,19 @@ function useHashSync(store: PandaStore): void {
 }
 
 function Banners() {
-  const { notices, error, dismissNotices, dismissError } = usePanda((s) => ({
+  const { notices, error, dismissNotices, dismissError, awayNote, resumeAfterAway } = usePanda((s) => ({
     notices: s.notices,
     error: s.error,
     dismissNotices: s.dismissNotices,
     dismissError: s.dismissError,
+    awayNote: s.awayNote,
+    resumeAfterAway: s.resumeAfterAway,
   }));
   return (
     <>
+      <AwayNotice note={awayNote} onResume={() => void resumeAfterAway()} />
       <LinkNotices notices={notices} onDismiss={dismissNotices} />
-      {error ? (
-        <div className="banner banner-error" role="alert" aria-label="Error">
-          <p>{error}</p>
-          <button type="button" className="banner-dismiss" onClick={dismissError}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ErrorNotice error={error} onDismiss={dismissError} />
     </>
   );
 }
@@ -92,14 +92,19 @@ function Lab() {
   );
 }
 
+let instance: PandaStore | null = null;
+
+/** The lab's one store, made on first visit (the link sync then loads the hash); it outlives the tab. */
+function pandaStore(): PandaStore {
+  instance ??= createPandaStore();
+  return instance;
+}
+
 export default function PandaLab() {
-  const [store] = useState(() => {
-    const { link, notices } = decodePanda(window.location.hash);
-    return createPandaStore({ link, notices });
-  });
+  const store = pandaStore();
   useHashSync(store);
-  // Leaving the lab: its runs would only slow the other screens down.
-  useEffect(() => () => store.getState().shutdown(), [store]);
+  // Leaving the lab pauses its runs (they would only slow the other screens down) and says so on return.
+  useLeaveLab(store.getState().leave);
   return (
     <PandaContext.Provider value={store}>
       <Lab />

@@ -2,7 +2,9 @@
 // space, sample it with a grid, random or quasi-random strategy, train every trial at once, read the
 // leaderboard and the importance, zoom in on a good region, and open the best trial in the playground.
 
+import './search.css';
 import { useEffect } from 'react';
+import { AwayNotice } from '../../components/AwayNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import { installLinkSync } from '../../state/linkSync';
 import { Leaderboard } from './Leaderboard';
@@ -16,6 +18,7 @@ import { StudyScatter } from './StudyScatter';
 import { decodeStudy, encodeStudy } from './searchHash';
 import { defaultStudyLink } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
+import { useLeaveLab } from '../../ui/useLeaveLab';
 
 function useHashSync(): void {
   useEffect(() => {
@@ -42,21 +45,29 @@ function useHashSync(): void {
             changed();
         }),
     });
-    return () => {
-      stop();
-      // Leaving the lab: its training would only slow the other screens down.
-      store.getState().stop();
-    };
+    return stop;
   }, []);
 }
 
 function Notices() {
-  const { notices, dismiss } = useSearch((s) => ({ notices: s.notices, dismiss: s.dismissNotices }));
-  return <LinkNotices notices={notices} onDismiss={dismiss} className="search-notices" />;
+  const { notices, dismiss, awayNote, resumeAfterAway } = useSearch((s) => ({
+    notices: s.notices,
+    dismiss: s.dismissNotices,
+    awayNote: s.awayNote,
+    resumeAfterAway: s.resumeAfterAway,
+  }));
+  return (
+    <>
+      <AwayNotice note={awayNote} onResume={() => void resumeAfterAway()} />
+      <LinkNotices notices={notices} onDismiss={dismiss} className="search-notices" />
+    </>
+  );
 }
 
 export default function SearchLab() {
   useHashSync();
+  // Leaving the lab pauses a training study (it would only slow the other screens) and says so on return.
+  useLeaveLab(searchStore().getState().leave);
   const revision = useSearch((s) => s.revision);
   return (
     <main className="search-lab">

@@ -4,68 +4,34 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OptimizerName } from '../../core/config';
 import { DEFAULT_EXPERIMENT, dataConfigOf } from '../../core/experiment';
+import { MAX_SEED } from '../../core/hyperparameters';
+import { dataShapeOf, overBudgetMessage } from '../../core/runEstimate';
 import { type ParallelBrush, regionOfBrush } from '../../core/search/parallel';
-import {
-  defaultSpace,
-  HYPERPARAMETERS,
-  type HyperKey,
-  parseBudget,
-  parseRow,
-  type RowDraft,
-  type SearchSpace,
-  searchedKeys,
-  type TrialValues,
-} from '../../core/search/space';
+import { defaultSpace, type HyperKey, parseBudget, type RowDraft } from '../../core/search/space';
 import { STRATEGIES, type Strategy, sampleStudy } from '../../core/search/strategies';
+import {
+  endRunTrials,
+  makeTrials,
+  type Round,
+  studyProblems,
+  type Trial,
+  updateRunTrials,
+} from '../../core/search/study';
 import { experimentOfTrial, modelSpecOfTrial, type StudySettings } from '../../core/search/trial';
 import { applyZoom, type Region, regionOfZoom, zoomOf } from '../../core/search/zoom';
-import { type Bridge, type BridgeTarget, createBridge, type TrainingPort } from '../../state/bridge';
+import { appRunChannel } from '../../state/appChannel';
+import { skipRunEstimate } from '../../state/problems';
+import type { RunPort } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
+import { createRunSlot } from '../../state/runSlot';
 import { encodeExperiment } from '../../state/urlHash';
 import type { BackendInfo, ModelStatusEvent, RunStatus } from '../../worker/protocol';
 import { DEFAULT_STEPS, draftsOf, type StudyLink } from './searchHash';
 
-export type TrialStatus = 'waiting' | 'training' | 'diverged' | 'finished' | 'stopped';
-
-export interface Trial {
-  /** Its number in the study (1, 2, …), across rounds. */
-  id: number;
-  /** 0 for the first round. */
-  round: number;
-  /** The strategy that drew it. */
-  strategy: Strategy;
-  values: TrialValues;
-  status: TrialStatus;
-  trainCost: number;
-  devCost: number;
-  devAccuracy: number;
-  /** Steps it trained. */
-  steps: number;
-  reason?: string;
-}
-
-export interface Round {
-  index: number;
-  space: SearchSpace;
-  /** 'compare': the three strategies' samples of the same budget, trained together. */
-  strategy: Strategy | 'compare';
-  /** The region of the previous round it zooms into (null for the first). */
-  region: Region | null;
-  /** Ids of its trials. */
-  trialIds: number[];
-}
+export type { Round, StudyProblems, Trial, TrialStatus } from '../../core/search/study';
+export { bestTrial, problemLines, studyProblems } from '../../core/search/study';
 
 export type StudyPhase = 'idle' | 'starting' | RunStatus | 'error';
-
-export interface StudyProblems {
-  rows: Partial<Record<HyperKey, string>>;
-  budget: string | null;
-  /** Problems of the study as a whole ("search at least one hyperparameter"). */
-  general: string[];
-  /** The parsed space and budget when nothing is wrong. */
-  space: SearchSpace | null;
-  budgetValue: number | null;
-}
 
 export interface SearchState extends StudyLink {
   /** Bumped when a link replaces the study, so typed-in fields reset. */
@@ -91,6 +57,8 @@ export interface SearchState extends StudyLink {
   seriesVersion: number;
   backend: BackendInfo | null;
   error: string | null;
+  /** Why the study is paused though nobody pressed Pause ("Paused while you were in the Playground"). */
+  awayNote: string | null;
   // actions
   setRow(key: HyperKey, patch: Partial<RowDraft>): void;
   setStrategy(strategy: Strategy): void;
@@ -105,6 +73,10 @@ export interface SearchState extends StudyLink {
   runComparison(): Promise<void>;
   zoomIn(): Promise<void>;
   stop(): void;
+  /** Leaving the lab for `where`: a training study pauses and says so. */
+  leave(where: string): void;
+  /** Resumes a study paused by leaving the lab. */
+  resumeAfterAway(): Promise<void>;
   /** The scatter's rectangle (null clears every selection). */
   setBrush(region: Region | null): void;
   /** The parallel-coordinates brush: its hyperparameter intervals become the region. */
@@ -133,53 +105,8 @@ export function defaultStudyLink(): StudyLink {
   };
 }
 
-/** Every reason the study cannot be sampled or run, row by row. */
-export function studyProblems(drafts: Record<HyperKey, RowDraft>, budgetText: string): StudyProblems {
-  const rows: Partial<Record<HyperKey, string>> = {};
-  const space = {} as SearchSpace;
-  for (const h of HYPERPARAMETERS) {
-    const r = parseRow(h, drafts[h.key]);
-    if (r.ok) space[h.key] = r.dim;
-    else rows[h.key] = r.reason;
-  }
-  const b = parseBudget(budgetText);
-  const general: string[] = [];
-  const rowsOk = Object.keys(rows).length === 0;
-  if (rowsOk && searchedKeys(space).length === 0) general.push('Search at least one hyperparameter.');
-  const ok = rowsOk && b.ok && general.length === 0;
-  return {
-    rows,
-    budget: b.ok ? null : b.reason,
-    general,
-    space: ok ? space : null,
-    budgetValue: b.ok ? b.value : null,
-  };
-}
-
-/** Each problem as one line that names its row ("learning rate α: Low … must be below high …"). */
-export function problemLines(p: StudyProblems): string[] {
-  const lines: string[] = [];
-  for (const h of HYPERPARAMETERS) {
-    const reason = p.rows[h.key];
-    if (reason) lines.push(`${h.label}: ${reason}`);
-  }
-  if (p.budget) lines.push(p.budget);
-  return [...lines, ...p.general];
-}
-
 export function settingsOf(s: Pick<SearchState, 'optimizer' | 'seed' | 'steps'>): StudySettings {
   return { optimizer: s.optimizer, seed: s.seed, steps: s.steps };
-}
-
-/** The trial with the lowest final dev cost among those that finished (not diverged). */
-export function bestTrial(trials: readonly Trial[], round?: number): Trial | null {
-  let best: Trial | null = null;
-  for (const t of trials) {
-    if (round !== undefined && t.round !== round) continue;
-    if (t.status === 'diverged' || !Number.isFinite(t.devCost)) continue;
-    if (!best || t.devCost < best.devCost) best = t;
-  }
-  return best;
 }
 
 /** The playground link (hash without '#') of a trial. */
@@ -200,8 +127,8 @@ export function isActive(status: StudyPhase): boolean {
 export interface SearchStoreOptions {
   link?: StudyLink;
   notices?: string[];
-  makeClient?: () => TrainingPort;
-  throttleMs?: number;
+  /** The run channel (the app's one by default; tests pass one over a fake worker). */
+  port?: RunPort;
 }
 
 /** No rounds, no trials, no run: a study not sampled yet. */
@@ -217,63 +144,30 @@ function noStudy() {
     runTrials: [],
     series: null,
     error: null,
+    awayNote: null,
   } satisfies Partial<SearchState>;
 }
 
 export function createSearchStore(options: SearchStoreOptions = {}): SearchStore {
-  let bridge: Bridge | null = null;
-  let nextRunId = 1;
+  const port = (): RunPort => options.port ?? appRunChannel();
+  let slot: ReturnType<typeof createRunSlot> | null = null;
+  const run = () => {
+    slot ??= createRunSlot(port());
+    return slot;
+  };
   const initial = options.link ?? defaultStudyLink();
 
   const store = createStore<SearchState>()((set, get) => {
-    const getBridge = (): Bridge => {
-      bridge ??= createBridge(
-        (): BridgeTarget => {
-          const s = get();
-          return {
-            runId: s.runId,
-            series: s.series,
-            receiveProgress: () => receiveProgress(),
-            receiveStatus: (status) => receiveStatus(status),
-            receiveModelStatus: (event) => receiveModelStatus(event),
-            receiveRunError: (text) => set({ status: 'error', error: `Training failed: ${text}` }),
-          };
-        },
-        options.makeClient,
-        options.throttleMs,
-      );
-      return bridge;
-    };
-
-    const stopCurrent = (): void => {
-      const { runId, status } = get();
-      if (runId === null || !isActive(status)) return;
-      getBridge()
-        .request({ type: 'stop', runId })
-        .catch(() => undefined);
-    };
-
     /** The study definition changed: its rounds and results no longer describe it. */
     const clearStudy = (): Partial<SearchState> => {
-      stopCurrent();
-      bridge?.discard();
+      run().end();
       return { ...noStudy(), zooms: [] };
     };
 
-    const updateTrials = (ids: readonly number[], update: (t: Trial, model: number) => Trial): Trial[] => {
-      const byId = new Map(ids.map((id, model) => [id, model]));
-      return get().trials.map((t) => {
-        const model = byId.get(t.id);
-        return model === undefined ? t : update(t, model);
-      });
-    };
-
-    const receiveProgress = (): void => {
-      const { series, runTrials } = get();
-      if (!series) return;
+    const receiveProgress = (series: RunSeries): void => {
       set((s) => ({
         seriesVersion: s.seriesVersion + 1,
-        trials: updateTrials(runTrials, (t, model) => {
+        trials: updateRunTrials(s.trials, s.runTrials, (t, model) => {
           const m = series.models[model];
           if (!m) return t;
           return {
@@ -306,18 +200,21 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
 
     const receiveStatus = (status: RunStatus): void => {
       const done = status === 'finished' || status === 'stopped';
-      set({
+      set((s) => ({
         status,
-        ...(done
-          ? {
-              trials: updateTrials(get().runTrials, (t) =>
-                t.status === 'training'
-                  ? { ...t, status: status === 'finished' ? 'finished' : 'stopped' }
-                  : t,
-              ),
-            }
-          : {}),
-      });
+        ...(done ? { trials: endRunTrials(s.trials, s.runTrials, status), awayNote: null } : {}),
+      }));
+    };
+
+    const pauseAway = (runId: number): void => {
+      port()
+        .request({ type: 'pause', runId })
+        .then(
+          () => {
+            if (get().runId === runId && isActive(get().status)) set({ status: 'paused' });
+          },
+          () => undefined,
+        );
     };
 
     /** Trains the given trials as one population (models of one shape stacked by the engine). */
@@ -325,24 +222,44 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       const s = get();
       const settings = settingsOf(s);
       const trials = ids.map((id) => s.trials.find((t) => t.id === id)).filter((t): t is Trial => !!t);
-      stopCurrent();
-      getBridge().discard();
-      const runId = nextRunId++;
+      const data = dataConfigOf({ ...DEFAULT_EXPERIMENT, dataset: 'spiral', seed: settings.seed });
+      const models = trials.map((t) => modelSpecOfTrial(t.values, settings));
+      // Refused here, in words, rather than by the worker running out of memory.
+      const tooBig = skipRunEstimate() ? null : overBudgetMessage(dataShapeOf(data), models);
+      if (tooBig) {
+        set({ status: 'idle', error: `This study is too big to train in the page: ${tooBig}` });
+        return;
+      }
+      const series = new RunSeries(trials.length);
+      const runId = run().begin({
+        progress: (event) => series.append(event),
+        flush: () => receiveProgress(series),
+        status: receiveStatus,
+        modelStatus: receiveModelStatus,
+        failed: (text) =>
+          set((st) => ({
+            status: 'error',
+            error: `Training failed: ${text}`,
+            trials: endRunTrials(st.trials, st.runTrials, 'stopped'),
+          })),
+      });
       set((st) => ({
         runId,
         status: 'starting',
         runTrials: trials.map((t) => t.id),
-        series: new RunSeries(trials.length),
+        series,
+        awayNote: null,
         seriesVersion: st.seriesVersion + 1,
         error: null,
         trials: st.trials.map((t) => (ids.includes(t.id) ? { ...t, status: 'training' } : t)),
       }));
       try {
-        const started = await getBridge().request({
+        const started = await port().request({
           type: 'start',
           runId,
-          data: dataConfigOf({ ...DEFAULT_EXPERIMENT, dataset: 'spiral', seed: settings.seed }),
-          models: trials.map((t) => modelSpecOfTrial(t.values, settings)),
+          data,
+          models,
+          ...(skipRunEstimate() ? { skipEstimate: true } : {}),
           backend: 'auto',
           maxSteps: settings.steps,
           evalEvery: Math.max(5, Math.min(EVAL_EVERY, Math.floor(settings.steps / 8))),
@@ -353,26 +270,20 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
           backend: started.backend,
           status: st.status === 'starting' ? 'running' : st.status,
         }));
+        // Left the lab while the study was starting: pause it now that it can be paused.
+        if (get().awayNote) pauseAway(runId);
       } catch (error) {
         if (get().runId === runId)
           set({ status: 'error', error: `Could not start the study: ${message(error)}` });
       }
     };
 
-    const newTrials = (values: TrialValues[], round: number, strategy: Strategy, offset = 0): Trial[] => {
-      const first = get().trials.length + 1 + offset;
-      return values.map((v, i) => ({
-        id: first + i,
-        round,
-        strategy,
-        values: v,
-        status: 'waiting',
-        trainCost: Number.NaN,
-        devCost: Number.NaN,
-        devAccuracy: Number.NaN,
-        steps: 0,
-      }));
-    };
+    const newTrials = (
+      values: Parameters<typeof makeTrials>[0],
+      round: number,
+      strategy: Strategy,
+      offset = 0,
+    ) => makeTrials(values, round, strategy, get().trials.length + offset);
 
     return {
       ...initial,
@@ -389,7 +300,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       setSeed: (seed) => set({ ...clearStudy(), seed }),
       setSteps: (steps) => set({ ...clearStudy(), steps }),
       setOptimizer: (optimizer) => set({ ...clearStudy(), optimizer }),
-      resample: () => set((s) => ({ ...clearStudy(), seed: (s.seed + 1) % 2 ** 31 })),
+      resample: () => set((s) => ({ ...clearStudy(), seed: (s.seed + 1) % (MAX_SEED + 1) })),
 
       runStudy: async () => {
         const s = get();
@@ -473,10 +384,28 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       stop: () => {
         const { runId, status } = get();
         if (runId === null || !isActive(status)) return;
-        getBridge()
-          .request({ type: 'stop', runId })
-          .catch(() => undefined);
+        run().end();
         receiveStatus('stopped');
+      },
+
+      leave: (where) => {
+        const { runId, status } = get();
+        if (runId === null || (status !== 'running' && status !== 'starting')) return;
+        set({ awayNote: `Paused while you were in the ${where}.` });
+        // A pause now would cancel a start: a starting study pauses once it has started.
+        if (status === 'running') pauseAway(runId);
+      },
+
+      resumeAfterAway: async () => {
+        const { runId, status } = get();
+        set({ awayNote: null });
+        if (runId === null || status !== 'paused') return;
+        try {
+          await port().request({ type: 'resume', runId });
+          if (get().runId === runId && get().status === 'paused') set({ status: 'running' });
+        } catch (error) {
+          set({ error: `Could not resume: ${message(error)}` });
+        }
       },
 
       setBrush: (brush) => set(brush ? { brush } : { brush: null, costBrush: null }),
