@@ -1,9 +1,9 @@
 // The one run channel between every screen and the app's one training worker. It owns the worker
 // client (made on first use, remade after a fatal error or a restart), numbers runs across the app,
 // routes each worker event to the handlers of the run it belongs to, and throttles each run's chart
-// refreshes to at most ten a second in this one place. It also watches the worker's health: a worker
-// that fails to start, throws, or stops answering is reported in words, every run on it is told it is
-// gone (so no screen shows "training" forever), and `restart()` brings a fresh one.
+// refreshes to at most ten a second in this one place. It also keeps the worker's health: a worker
+// that fails to start, throws or ends (the client hears of it) is reported in words, every run on it
+// is told it is gone (so no screen shows "training" forever), and `restart()` brings a fresh one.
 import type { AnyRequestBody } from '../worker/client';
 import type { ModelStatusEvent, ProgressEvent, ReplyTo, RunStatus, WorkerEvent } from '../worker/protocol';
 
@@ -11,10 +11,8 @@ import type { ModelStatusEvent, ProgressEvent, ReplyTo, RunStatus, WorkerEvent }
 export interface TrainingPort {
   request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]>;
   subscribe(listener: (event: WorkerEvent) => void): () => void;
-  /** Called when the worker itself fails (its script did not load, or it threw outside any request). */
+  /** Called, with a sentence, when the worker itself fails or ends (not a failed request). */
   onFailure?(listener: (message: string) => void): void;
-  /** Called on every message from the worker (replies and events alike): the worker is alive. */
-  onMessage?(listener: () => void): void;
   terminate(): void;
 }
 
@@ -58,16 +56,17 @@ export interface RunChannelOptions {
   makeClient: () => TrainingPort;
   /** At most this often (ms) a run's `flush` is called: ≤ 10 chart refreshes a second. */
   throttleMs?: number;
-  /** While the worker has been silent this long (ms), it is asked whether it is alive. */
-  pingAfterMs?: number;
-  /** A worker silent this long (ms) after being asked is declared lost. */
-  lostAfterMs?: number;
 }
 
 export const PROGRESS_THROTTLE_MS = 100;
-const PING_AFTER_MS = 2_000;
-// Generous: the first WebGL shader compile on a software GPU can hold the worker for seconds.
-const LOST_AFTER_MS = 15_000;
+
+/**
+ * What a screen says of a failed run: the channel's and the worker's own sentences ("Training ran out
+ * of memory on wasm", "The training worker stopped.") as they are, anything else after "Training failed:".
+ */
+export function failureText(text: string): string {
+  return /^(Training |The training worker)/.test(text) ? text : `Training failed: ${text}`;
+}
 
 /** An error the worker marked fatal: its tfjs can't be trusted any more. */
 function isFatal(error: unknown): boolean {
@@ -87,14 +86,9 @@ interface Watched {
 
 export function createRunChannel(options: RunChannelOptions): RunChannel {
   const throttleMs = options.throttleMs ?? PROGRESS_THROTTLE_MS;
-  const pingAfterMs = options.pingAfterMs ?? PING_AFTER_MS;
-  const lostAfterMs = options.lostAfterMs ?? LOST_AFTER_MS;
   let client: TrainingPort | null = null;
   let health: WorkerHealth = { state: 'ok' };
   let runIds = 0;
-  let lastHeard = Date.now();
-  let heartbeat: ReturnType<typeof setInterval> | null = null;
-  let pingOut = false;
   const runs = new Map<number, Watched>();
   const healthListeners = new Set<(h: WorkerHealth) => void>();
 
@@ -154,9 +148,6 @@ export function createRunChannel(options: RunChannelOptions): RunChannel {
   };
 
   const endClient = (): void => {
-    if (heartbeat !== null) clearInterval(heartbeat);
-    heartbeat = null;
-    pingOut = false;
     const dead = client;
     client = null;
     dead?.terminate();
@@ -176,41 +167,16 @@ export function createRunChannel(options: RunChannelOptions): RunChannel {
     tellRuns(message);
   };
 
-  const beat = (): void => {
-    const current = client;
-    if (!current) return;
-    const silent = Date.now() - lastHeard;
-    if (pingOut && silent >= lostAfterMs) {
-      lose('The training worker stopped responding.');
-      return;
-    }
-    if (!pingOut && silent >= pingAfterMs) {
-      pingOut = true;
-      current.request({ type: 'ping' }).then(
-        () => {
-          pingOut = false;
-          if (client === current) lastHeard = Date.now();
-        },
-        () => undefined,
-      );
-    }
-  };
-
   const getClient = (): TrainingPort => {
     if (health.state === 'lost')
       throw new Error(`${health.message} Press “Restart the training worker” to go on.`);
     if (client) return client;
     const made = options.makeClient();
     client = made;
-    lastHeard = Date.now();
     made.subscribe(onEvent);
-    made.onMessage?.(() => {
-      if (client === made) lastHeard = Date.now();
-    });
     made.onFailure?.((message) => {
-      if (client === made) lose(`The training worker failed: ${message}.`);
+      if (client === made) lose(message);
     });
-    heartbeat = setInterval(beat, Math.max(50, Math.min(pingAfterMs, lostAfterMs) / 2));
     return made;
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, featuredModel, GrowableColumn, RunSeries, readoutsOf } from './runSeries';
 import { progressEvent } from './fakeWorker';
+import { chartPoints, featuredModel, GrowableColumn, RunSeries, readoutsOf } from './runSeries';
 
 describe('GrowableColumn', () => {
   it('should keep every pushed value in order as it grows', () => {

@@ -24,7 +24,7 @@ import {
 
 export { BOUNDARY_RESOLUTION, isTwoDimensional } from './problems';
 
-import type { RunPort } from './runChannel';
+import { failureText, type RunPort } from './runChannel';
 import { type Readouts, RunSeries, readoutsOf } from './runSeries';
 import { createRunSlot } from './runSlot';
 
@@ -381,7 +381,7 @@ const runSlice =
               : m,
           ),
         })),
-      receiveRunError: (text) => set({ status: 'error', error: `Training failed: ${text}` }),
+      receiveRunError: (text) => set({ status: 'error', error: failureText(text) }),
     };
   };
 

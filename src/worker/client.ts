@@ -34,31 +34,59 @@ export class TrainingClient {
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: WorkerEvent) => void>();
   private readonly failureListeners = new Set<(message: string) => void>();
-  private readonly messageListeners = new Set<() => void>();
 
-  constructor(private readonly worker: WorkerLike) {
+  private terminated = false;
+  private watchingLife = false;
+
+  /**
+   * `lifeLock`: the name of the Web Lock the worker holds for as long as it lives (see
+   * training.worker.ts). A worker that ends for any reason, busy or not, releases it, and no event
+   * says so otherwise, so the client asks for the same lock and hears of the end when it is granted.
+   */
+  constructor(
+    private readonly worker: WorkerLike,
+    private readonly lifeLock?: string,
+  ) {
     worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => {
-      for (const listener of this.messageListeners) listener();
+      // The worker's first word means it already asked for its lock: ask for it after, in turn.
+      this.watchLife();
       this.receive(e.data);
     });
     worker.addEventListener('error', (e: ErrorEvent) => {
       // A script that did not load has no message; say what it means for the learner.
-      const message = e.message || 'its script did not load or it crashed';
-      const error = new WorkerError(`The training worker failed: ${message}.`);
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
-      for (const listener of this.failureListeners) listener(message);
+      this.fail(`The training worker failed: ${e.message || 'its script did not load or it crashed'}.`);
     });
   }
 
-  /** Listens for the worker's own failure (not a failed request). */
+  /** Listens for the worker's own failure or end (not a failed request), told in a sentence. */
   onFailure(listener: (message: string) => void): void {
     this.failureListeners.add(listener);
   }
 
-  /** Listens for any message from the worker: it is alive. */
-  onMessage(listener: () => void): void {
-    this.messageListeners.add(listener);
+  private fail(message: string): void {
+    if (this.terminated) return;
+    const error = new WorkerError(message);
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+    for (const listener of this.failureListeners) listener(message);
+  }
+
+  private watchLife(): void {
+    const name = this.lifeLock;
+    if (this.watchingLife || !name || typeof navigator === 'undefined' || !navigator.locks) return;
+    this.watchingLife = true;
+    const locks = navigator.locks;
+    // Ask only once the worker holds it: asked earlier, the lock would be granted at once.
+    const whenHeld = async (): Promise<void> => {
+      const { held = [] } = await locks.query();
+      if (this.terminated) return;
+      if (!held.some((lock) => lock.name === name)) {
+        setTimeout(() => void whenHeld(), 100);
+        return;
+      }
+      await locks.request(name, async () => this.fail('The training worker stopped.'));
+    };
+    whenHeld().catch(() => undefined);
   }
 
   /** Sends a request and resolves with the reply its type names (rejects on an 'error' reply). */
@@ -82,6 +110,7 @@ export class TrainingClient {
   }
 
   terminate(): void {
+    this.terminated = true;
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new Error('The training worker was terminated.'));
     this.pending.clear();
@@ -102,6 +131,8 @@ export class TrainingClient {
 
 /** Starts the module worker that trains (Vite bundles it as its own chunk, with tfjs inside). */
 export function createTrainingClient(): TrainingClient {
-  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' });
-  return new TrainingClient(worker);
+  // The worker's name is the name of the lock it holds while it lives.
+  const name = `training-worker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name });
+  return new TrainingClient(worker, name);
 }

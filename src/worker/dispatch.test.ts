@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type HandlerTable } from './dispatch';
 
-// A toy protocol: 'slow' waits before answering, 'fast' answers at once, 'fail' throws, 'ping' is immediate.
+// A toy protocol: 'slow' waits before answering, 'fast' answers at once, 'fail' throws.
 type Req =
   | { type: 'slow'; id: number; ms: number }
   | { type: 'fast'; id: number }
-  | { type: 'fail'; id: number }
-  | { type: 'ping'; id: number };
+  | { type: 'fail'; id: number };
 interface Replies {
   slow: { type: 'slowDone'; id: number; buffer: ArrayBuffer };
   fast: { type: 'ack'; id: number };
   fail: { type: 'ack'; id: number };
-  ping: { type: 'ack'; id: number };
 }
 type ErrorReply = { type: 'error'; id: number; message: string };
 type Posted = {
@@ -34,7 +32,6 @@ function setUp() {
     fail() {
       throw new Error('no such run');
     },
-    ping: (request) => ({ type: 'ack', id: request.id }),
   };
   const dispatcher = createDispatcher<Req, Replies, ErrorReply>({
     handlers,
@@ -42,7 +39,6 @@ function setUp() {
     transferables: (reply) => (reply.type === 'slowDone' ? [reply.buffer] : []),
     errorReply: (error, request) => ({ type: 'error', id: request.id, message: (error as Error).message }),
     onArrival: (request) => arrived.push(request.id),
-    immediate: ['ping'],
   });
   return { dispatcher, posted, arrived, ids: () => posted.map((p) => `${p.message.type}:${p.message.id}`) };
 }
@@ -61,14 +57,6 @@ describe('createDispatcher', () => {
     void dispatcher.receive({ type: 'fast', id: 2 });
     expect(arrived).toEqual([1, 2]);
     expect(posted).toEqual([]);
-    await slow;
-  });
-
-  it('should answer an immediate request ahead of the queue', async () => {
-    const { dispatcher, ids } = setUp();
-    const slow = dispatcher.receive({ type: 'slow', id: 1, ms: 30 });
-    await dispatcher.receive({ type: 'ping', id: 2 });
-    expect(ids()).toEqual(['ack:2']);
     await slow;
   });
 
@@ -99,8 +87,7 @@ describe('createDispatcher', () => {
       slow: (request) => ({ type: 'ack', id: request.id }),
       fast: (request) => ({ type: 'ack', id: request.id }),
       fail: (request) => ({ type: 'ack', id: request.id }),
-      ping: (request) => ({ type: 'ack', id: request.id }),
     };
-    expect(Object.keys(table)).toHaveLength(4);
+    expect(Object.keys(table)).toHaveLength(3);
   });
 });

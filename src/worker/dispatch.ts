@@ -1,7 +1,7 @@
 // How a worker turns requests into replies: a table with one handler per request type, each typed to
 // return the reply its type names (so none can post the wrong one), and one place that posts every
 // reply or error. Requests are handled one after another in the order they arrive, so that a 'stop'
-// never overtakes the 'start' it follows (only the `immediate` types skip the line); `onArrival` sees
+// never overtakes the 'start' it follows; `onArrival` sees
 // each request as it comes in, before the queue, which is how a pause can cancel a start that is
 // still being set up.
 // Generic over the protocol, so the training worker and the bench worker share it.
@@ -39,8 +39,6 @@ export interface DispatcherOptions<
   errorReply(error: unknown, request: Req): ErrorReply;
   /** Sees every request the moment it arrives, before the ones ahead of it are done. */
   onArrival?(request: Req): void;
-  /** Request types answered the moment they arrive, ahead of the queue (a liveness ping). */
-  immediate?: readonly Req['type'][];
 }
 
 export interface Dispatcher<Req> {
@@ -83,7 +81,6 @@ export function createDispatcher<
   return {
     receive(request: Req): Promise<void> {
       options.onArrival?.(request);
-      if (options.immediate?.includes(request.type)) return handle(request).catch(() => undefined);
       const done = queue.then(() => handle(request));
       // A failure inside post or a follow-up must not stall the requests behind it.
       queue = done.catch(() => undefined);

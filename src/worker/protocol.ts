@@ -84,15 +84,6 @@ export interface ExtendRequest extends RunRequest<'extend'> {
   maxSteps: number;
 }
 
-/**
- * Is the worker alive? Answered with an ack the moment it arrives, ahead of the requests queued
- * before it (a worker busy setting up a start still answers; one stuck in a step cannot).
- */
-export interface PingRequest {
-  type: 'ping';
-  id: number;
-}
-
 // ---------- batch-norm lab: reading a model while it trains ----------
 
 /**
@@ -136,8 +127,7 @@ export type Request =
   | SnapshotRequest
   | RestoreRequest
   | SetModelActiveRequest
-  | ExtendRequest
-  | PingRequest;
+  | ExtendRequest;
 
 // ---------- worker -> page: replies ----------
 
@@ -231,7 +221,6 @@ export interface ReplyTo {
   restore: Ack;
   setModelActive: Ack;
   extend: Ack;
-  ping: Ack;
   inspect: Inspection;
   evaluateModes: ModesEvaluated;
   batchStatistics: BatchStatisticsReply;

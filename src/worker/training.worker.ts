@@ -59,3 +59,9 @@ const dispatcher = createTrainingDispatcher({
 self.addEventListener('message', (event: MessageEvent<Request>) => {
   void dispatcher.receive(event.data);
 });
+
+// Held until this worker ends (however it ends): the page asks for the same lock and is granted it
+// only then, which is how it learns, even while this worker is busy in a long step, that it is gone.
+if (self.name && self.navigator.locks) {
+  void self.navigator.locks.request(self.name, () => new Promise<never>(() => undefined));
+}

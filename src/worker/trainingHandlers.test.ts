@@ -111,17 +111,6 @@ describe('the training handler table', () => {
     expect(replyTo(resume.id)).toEqual({ type: 'error', id: resume.id, message: 'Run 7 is not active.' });
   });
 
-  it('should answer a ping at once, even behind a start that is still timing backends', async () => {
-    const { send, replyTo } = setUp(endlessTiming);
-    const start = send(startBody(1));
-    const ping = send({ type: 'ping' });
-    await ping.done;
-    expect(replyTo(ping.id)).toEqual({ type: 'ack', id: ping.id });
-    expect(replyTo(start.id)).toBeUndefined();
-    send({ type: 'stop', runId: 1 });
-    await start.done;
-  });
-
   it('should cancel a start that is timing backends when its run is paused, freeing its tensors', async () => {
     const before = tf.memory().numTensors;
     const { send, replyTo } = setUp(endlessTiming);

@@ -211,7 +211,6 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
       runOf(request.runId).extend(request.maxSteps);
       return ack(request);
     },
-    ping: ack,
     async inspect(request) {
       const { runId, model, layer, unit, batchSeed, biasShift } = request;
       const result = await runOf(runId).inspected.inspect(model, { layer, unit, batchSeed, biasShift });
@@ -253,6 +252,5 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
     transferables: replyTransferables,
     errorReply,
     onArrival: (request) => cancellation.observe(request),
-    immediate: ['ping'],
   });
 }

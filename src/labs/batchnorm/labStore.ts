@@ -11,7 +11,7 @@ import type { InspectResult, ProbeFrame } from '../../core/inspection';
 import { dataShapeOf, overBudgetMessage } from '../../core/runEstimate';
 import { appRunChannel } from '../../state/appChannel';
 import { skipRunEstimate } from '../../state/problems';
-import type { RunPort } from '../../state/runChannel';
+import { failureText, type RunPort } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
 import type { AnyRequestBody } from '../../worker/client';
@@ -182,7 +182,7 @@ export function createLabStore(
         set((s) => ({
           models: s.models.map((m, i) => (i === event.model ? { ...m, status: event.status } : m)),
         })),
-      failed: (text: string) => set({ status: 'error', error: `Training failed: ${text}` }),
+      failed: (text: string) => set({ status: 'error', error: failureText(text) }),
     });
 
     const specOf = (

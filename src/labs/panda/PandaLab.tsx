@@ -7,6 +7,7 @@ import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import { installLinkSync } from '../../state/linkSync';
+import { useLeaveLab } from '../../ui/useLeaveLab';
 import { BridgePanel } from './BridgePanel';
 import { CaviarPanel } from './CaviarPanel';
 import { DaysList } from './DaysList';
@@ -15,7 +16,6 @@ import { PandaControls } from './PandaControls';
 import { PandaReadouts } from './PandaReadouts';
 import { decodePanda, encodePanda } from './pandaHash';
 import { createPandaStore, type PandaStore } from './pandaStore';
-import { useLeaveLab } from '../../ui/useLeaveLab';
 import { TeacherPanel } from './TeacherPanel';
 import { PandaContext, usePanda } from './usePanda';
 

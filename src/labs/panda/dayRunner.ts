@@ -6,7 +6,7 @@ import type { Hyperparameters } from '../../core/config';
 import { dataConfigOf, hyperparametersOf, modelSpecOf } from '../../core/experiment';
 import { BranchTree } from '../../core/panda/branchTree';
 import { changedFields, describeChange } from '../../core/panda/changes';
-import type { RunHandlers } from '../../state/runChannel';
+import { failureText, type RunHandlers } from '../../state/runChannel';
 import { createRunSlot, type RunSlot } from '../../state/runSlot';
 import type { PandaLink } from './pandaHash';
 import type { PandaKit } from './pandaKit';
@@ -74,7 +74,7 @@ export function createDayRunner(kit: PandaKit, link: PandaLink): DayRunner {
     },
     failed: (text) => {
       pandaRun = null;
-      set({ phase: 'error', error: `Training failed: ${text}` });
+      set({ phase: 'error', error: failureText(text) });
       releaseDay();
     },
   });

@@ -98,7 +98,7 @@ describe('panda store', () => {
     const store = createPandaStore({ port });
     const day = store.getState().nextDay();
     await new Promise((r) => setTimeout(r, 0));
-    worker.fail('it crashed');
+    worker.fail('The training worker failed: it crashed.');
     await day; // released by the failure
     expect(store.getState().phase).toBe('error');
     expect(store.getState().error).toMatch(/training worker failed/);

@@ -9,7 +9,7 @@ import { appRunChannel } from '../../state/appChannel';
 import type { RunPort } from '../../state/runChannel';
 import { createDayRunner, type DayRunner } from './dayRunner';
 import { defaultPandaLink, type PandaLink } from './pandaHash';
-import { type PandaKit, message } from './pandaKit';
+import { message, type PandaKit } from './pandaKit';
 import type { PandaActions, PandaState, PandaStore, PopulationKind } from './pandaTypes';
 import { createPopulationRuns, type PopulationRuns } from './populationRuns';
 import { createTeacherPlayer, type TeacherPlayer } from './teacherPlayer';

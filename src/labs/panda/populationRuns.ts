@@ -15,9 +15,10 @@ import {
 } from '../../core/panda/pbt';
 import { memberPatch, memberSpec, samplePopulation } from '../../core/panda/populationSpace';
 import { createRng, deriveSeed } from '../../core/rng';
+import { failureText } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
 import { createRunSlot, type RunSlot } from '../../state/runSlot';
-import { type PandaKit, message } from './pandaKit';
+import { message, type PandaKit } from './pandaKit';
 import {
   EVAL_EVERY,
   HALVING_MODELS,
@@ -226,7 +227,7 @@ export function createPopulationRuns(kit: PandaKit): PopulationRuns {
       },
       failed: (text) => {
         updatePopulation(kind, { phase: 'error', note: text });
-        set({ error: `Training failed: ${text}` });
+        set({ error: failureText(text) });
       },
     });
     const run: PopulationRun = {

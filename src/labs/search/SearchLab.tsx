@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { AwayNotice } from '../../components/AwayNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import { installLinkSync } from '../../state/linkSync';
+import { useLeaveLab } from '../../ui/useLeaveLab';
 import { Leaderboard } from './Leaderboard';
 import { ResultsPanel } from './ResultsPanel';
 import { ScaleLesson } from './ScaleLesson';
@@ -18,7 +19,6 @@ import { StudyScatter } from './StudyScatter';
 import { decodeStudy, encodeStudy } from './searchHash';
 import { defaultStudyLink } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
-import { useLeaveLab } from '../../ui/useLeaveLab';
 
 function useHashSync(): void {
   useEffect(() => {

@@ -80,7 +80,7 @@ describe('search store', () => {
   it('should mark the study’s trials stopped, not finished, when the worker is lost', async () => {
     const { worker, store, port } = lab(false);
     await store.getState().runStudy();
-    worker.fail('it crashed');
+    worker.fail('The training worker failed: it crashed.');
     const s = store.getState();
     expect(s.status).toBe('error');
     expect(s.trials.every((t) => t.status === 'stopped')).toBe(true);

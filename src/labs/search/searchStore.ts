@@ -21,7 +21,7 @@ import { experimentOfTrial, modelSpecOfTrial, type StudySettings } from '../../c
 import { applyZoom, type Region, regionOfZoom, zoomOf } from '../../core/search/zoom';
 import { appRunChannel } from '../../state/appChannel';
 import { skipRunEstimate } from '../../state/problems';
-import type { RunPort } from '../../state/runChannel';
+import { failureText, type RunPort } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
 import { encodeExperiment } from '../../state/urlHash';
@@ -239,7 +239,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         failed: (text) =>
           set((st) => ({
             status: 'error',
-            error: `Training failed: ${text}`,
+            error: failureText(text),
             trials: endRunTrials(st.trials, st.runTrials, 'stopped'),
           })),
       });
