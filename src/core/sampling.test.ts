@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 import {
   decadeHistogram,
-  sampleChoice,
-  sampleInt,
   sampleLearningRates,
   sampleLinear,
   sampleLog,
@@ -52,18 +50,6 @@ describe('sampling', () => {
       sampleLearningRates('log', 1e-4, 1, 16, 6),
     );
     expect(sampleLearningRates('linear', 0.1, 0.2, 4, 1)).toHaveLength(4);
-  });
-
-  it('should cover both ends with sampleInt', () => {
-    const rng = createRng(9);
-    const seen = new Set(draw(() => sampleInt(rng, 2, 5)));
-    expect([...seen].sort()).toEqual([2, 3, 4, 5]);
-  });
-
-  it('should pick every choice with sampleChoice', () => {
-    const rng = createRng(11);
-    const seen = new Set(Array.from({ length: 200 }, () => sampleChoice(rng, ['a', 'b', 'c'] as const)));
-    expect(seen.size).toBe(3);
   });
 
   it('should clip partial decades and put hi in the last bin', () => {

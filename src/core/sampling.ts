@@ -21,16 +21,6 @@ export function sampleOneMinusLog(rng: Rng, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, 1 - 10 ** r));
 }
 
-/** Uniform integer in [lo, hi], both ends included. */
-export function sampleInt(rng: Rng, lo: number, hi: number): number {
-  return lo + rng.int(hi - lo + 1);
-}
-
-export function sampleChoice<T>(rng: Rng, choices: readonly T[]): T {
-  if (choices.length === 0) throw new Error('sampleChoice needs at least one choice');
-  return choices[rng.int(choices.length)];
-}
-
 /** The learning rates of a "Train all" population; a dedicated stream keeps them independent of the weights. */
 export function sampleLearningRates(
   scale: SamplingScale,

@@ -1,25 +1,25 @@
 // Problems of the experiment as a whole (values that are each valid but do not fit together, or a
 // decoded link that slipped through), keyed like the controls that show them.
-import { MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS } from '../core/config';
 import { dataConfigOf, type Experiment, modelSpecOf } from '../core/experiment';
 import { dataShapeOf, overBudgetMessage } from '../core/runEstimate';
-import { expectedTrainSize, RULES } from './validation';
+import { type NumberRule, parseNumber, RULES } from './validation';
 
 export function experimentProblems(e: Experiment): Record<string, string> {
   const problems: Record<string, string> = {};
-  const trainSize = expectedTrainSize(e.dataset);
+  // The same rule and message as the control's own (from the one table of hyperparameters).
+  const problem = (rule: NumberRule, value: number): string | null => {
+    const parsed = parseNumber(String(value), rule);
+    return parsed.ok ? null : parsed.message;
+  };
   const batch = RULES.miniBatchSize(e.dataset);
-  if (!Number.isInteger(e.miniBatchSize) || e.miniBatchSize < 1 || e.miniBatchSize > trainSize) {
-    problems.miniBatchSize = `${batch.label} must be a whole number from 1 to ${trainSize} (the ${e.dataset} training set has ${trainSize} examples).`;
-  }
-  if (e.hidden.length < 1 || e.hidden.length > MAX_HIDDEN_LAYERS) {
-    problems.hiddenLayers = `Hidden layers must be a whole number from 1 to ${MAX_HIDDEN_LAYERS}.`;
-  }
+  const batchProblem = problem(batch, e.miniBatchSize);
+  if (batchProblem)
+    problems.miniBatchSize = `${batchProblem.slice(0, -1)} (the ${e.dataset} training set has ${batch.max} examples).`;
+  const layersProblem = problem(RULES.hiddenLayers, e.hidden.length);
+  if (layersProblem) problems.hiddenLayers = layersProblem;
   e.hidden.forEach((units, i) => {
-    if (!Number.isInteger(units) || units < 1 || units > MAX_HIDDEN_UNITS) {
-      problems[`units.${i}`] =
-        `Units in layer ${i + 1} must be a whole number from 1 to ${MAX_HIDDEN_UNITS}.`;
-    }
+    const unitsProblem = problem(RULES.units(i + 1), units);
+    if (unitsProblem) problems[`units.${i}`] = unitsProblem;
   });
   if (!(e.lrMin > 0 && e.lrMax > 0) || Math.log10(e.lrMin) >= Math.log10(e.lrMax)) {
     problems.lrExponentHigh = 'Highest α exponent must be above the lowest α exponent.';

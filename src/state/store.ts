@@ -309,6 +309,8 @@ const runSlice =
         );
       },
       pause: async () => {
+        // Pause while a run starts (auto may be timing backends) calls the start off: nothing ran yet.
+        if (get().status === 'starting') return get().reset();
         if (get().status !== 'running') return;
         await control({ type: 'pause' }, 'paused');
       },
