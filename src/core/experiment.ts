@@ -8,7 +8,6 @@ import {
   DEFAULT_BN_EPSILON,
   DEFAULT_BN_MOMENTUM,
   DEFAULT_HYPERPARAMETERS,
-  type DecayKind,
   type Hyperparameters,
   type InitScheme,
   type ModelSpec,
@@ -17,7 +16,8 @@ import {
 } from './config';
 import { DEV_FRACTION, hyperparameter, setting, TOY_SET_SIZE } from './hyperparameters';
 
-export interface Experiment {
+/** Its hyperparameters are a model's own, less the step decay's period (the default's, never in a link). */
+export interface Experiment extends Omit<Hyperparameters, 'decayStepEpochs'> {
   dataset: DatasetName;
   noise: number;
   hidden: number[];
@@ -28,14 +28,6 @@ export interface Experiment {
   batchNorm: boolean[];
   normalizeInputs: boolean;
   optimizer: OptimizerName;
-  learningRate: number;
-  momentum: number;
-  adamBeta1: number;
-  adamBeta2: number;
-  epsilon: number;
-  miniBatchSize: number;
-  learningRateDecay: DecayKind;
-  decayRate: number;
   seed: number;
   /** Stop after this many steps. */
   steps: number;

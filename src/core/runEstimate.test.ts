@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BN_EPSILON, DEFAULT_BN_MOMENTUM, DEFAULT_HYPERPARAMETERS, type ModelSpec } from './config';
+import type { ModelSpec } from './config';
 import { DEFAULT_EXPERIMENT, dataConfigOf, modelSpecOf } from './experiment';
 import {
   type DataShape,
@@ -11,26 +11,13 @@ import {
   PAGE_MEMORY_BUDGET_BYTES,
   parameterCount,
 } from './runEstimate';
+import { testModelSpec } from './testModelSpec';
 
 const digits: DataShape = dataShapeOf({ ...dataConfigOf(DEFAULT_EXPERIMENT), dataset: 'digits' });
 const spiral: DataShape = dataShapeOf(dataConfigOf(DEFAULT_EXPERIMENT));
 
-function model(over: Partial<ModelSpec> = {}, miniBatchSize = 32): ModelSpec {
-  const hidden = over.hidden ?? [16, 16];
-  return {
-    hidden,
-    activation: 'tanh',
-    init: 'glorot',
-    initStd: 0.1,
-    batchNorm: hidden.map(() => false),
-    bnMomentum: DEFAULT_BN_MOMENTUM,
-    bnEpsilon: DEFAULT_BN_EPSILON,
-    optimizer: 'adam',
-    hyper: { ...DEFAULT_HYPERPARAMETERS, miniBatchSize },
-    seed: 1,
-    ...over,
-  };
-}
+const model = (over: Partial<ModelSpec> = {}, miniBatchSize = 32) =>
+  testModelSpec({ ...over, miniBatchSize });
 
 const times = (n: number, spec: ModelSpec) => Array.from({ length: n }, (_, i) => ({ ...spec, seed: i + 1 }));
 

@@ -1,37 +1,15 @@
 // core/runEstimate.ts counts tensors from the shapes; this holds it against what tfjs really allocates
 // (tf.profile's peak on the CPU backend) for one run's set-up, steps and evaluations.
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_BN_EPSILON,
-  DEFAULT_BN_MOMENTUM,
-  DEFAULT_HYPERPARAMETERS,
-  type ModelSpec,
-} from '../core/config';
+import type { ModelSpec } from '../core/config';
 import { estimateRun } from '../core/runEstimate';
+import { testModelSpec as spec } from '../core/testModelSpec';
 import { prepareData } from './preparedData';
 import { useCpuBackend } from './testBackend';
 import { tf } from './tf';
 import { Trainer } from './trainer';
 
 beforeAll(useCpuBackend);
-
-function spec(over: Partial<ModelSpec> & { miniBatchSize?: number }, seed = 1): ModelSpec {
-  const { miniBatchSize = 32, ...rest } = over;
-  const hidden = rest.hidden ?? [16, 16];
-  return {
-    hidden,
-    activation: 'tanh',
-    init: 'glorot',
-    initStd: 0.1,
-    batchNorm: hidden.map(() => false),
-    bnMomentum: DEFAULT_BN_MOMENTUM,
-    bnEpsilon: DEFAULT_BN_EPSILON,
-    optimizer: 'adam',
-    hyper: { ...DEFAULT_HYPERPARAMETERS, miniBatchSize },
-    seed,
-    ...rest,
-  };
-}
 
 /** tfjs's peak bytes over building a trainer, a few steps (with evaluations) and reading them back. */
 async function measuredPeak(models: ModelSpec[]): Promise<{ peak: number; estimate: number }> {

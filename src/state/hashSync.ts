@@ -1,6 +1,6 @@
 // The playground's link: its experiment in the URL hash, through the shared link sync.
-import { type HashWindow, installLinkSync } from './linkSync';
-import type { AppStore } from './store';
+import { type HashWindow, installStoreLinkSync, type StoreLink } from './linkSync';
+import type { AppState, AppStore } from './store';
 import { decodeExperiment, encodeExperiment } from './urlHash';
 
 export type { HashWindow } from './linkSync';
@@ -10,19 +10,18 @@ export function experimentFromHash(hash: string) {
   return decodeExperiment(hash);
 }
 
-/** Starts syncing; returns the function that stops it. */
+/** The playground's link: its experiment. */
+const PLAYGROUND_LINK: StoreLink<AppState> = {
+  lab: 'playground',
+  encode: (state) => encodeExperiment(state.experiment),
+  load: (raw, state) => {
+    const { experiment, notices } = decodeExperiment(raw);
+    state.loadExperiment(experiment, notices);
+  },
+  keys: ['experiment'],
+};
+
+/** Starts syncing (the store was built from the hash, so it writes first); returns the function that stops it. */
 export function installHashSync(store: AppStore, win: HashWindow): () => void {
-  return installLinkSync(win, {
-    lab: 'playground',
-    start: 'write',
-    encode: () => encodeExperiment(store.getState().experiment),
-    load: (raw) => {
-      const { experiment, notices } = decodeExperiment(raw);
-      store.getState().loadExperiment(experiment, notices);
-    },
-    subscribe: (changed) =>
-      store.subscribe((state, previous) => {
-        if (state.experiment !== previous.experiment) changed();
-      }),
-  });
+  return installStoreLinkSync(win, store, PLAYGROUND_LINK, 'write');
 }

@@ -52,3 +52,38 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
     win.removeEventListener('hashchange', onHashChange);
   };
 }
+
+/** A store whose state a link holds (zustand's vanilla store, as far as the sync reads it). */
+export interface LinkedStore<S> {
+  getState(): S;
+  subscribe(listener: (state: S, previous: S) => void): () => void;
+}
+
+/** A lab's link over its store's state: the codec, and the fields of the state the link holds. */
+export interface StoreLink<S> {
+  lab: string;
+  encode(state: S): string;
+  /** Loads a pasted link of this lab into the store. */
+  load(raw: string, state: S): void;
+  /** A change of any of these fields (compared by identity) rewrites the hash. */
+  keys: readonly (keyof S)[];
+}
+
+/** installLinkSync for a store: the link is encoded from its state and written when a listed field changes. */
+export function installStoreLinkSync<S>(
+  win: HashWindow,
+  store: LinkedStore<S>,
+  link: StoreLink<S>,
+  start: LinkSync['start'],
+): () => void {
+  return installLinkSync(win, {
+    lab: link.lab,
+    start,
+    encode: () => link.encode(store.getState()),
+    load: (raw) => link.load(raw, store.getState()),
+    subscribe: (changed) =>
+      store.subscribe((state, previous) => {
+        if (link.keys.some((key) => state[key] !== previous[key])) changed();
+      }),
+  });
+}

@@ -22,11 +22,12 @@ export const selectNetworkControls = (s: AppState) => ({
   setUnits: s.setUnits,
 });
 
+/** The batch-norm switches' props, as components/BatchNormSwitches names them. */
 export const selectBatchNormControls = (s: AppState) => ({
   hidden: s.experiment.hidden,
   batchNorm: s.experiment.batchNorm,
-  setBatchNormAll: s.setBatchNormAll,
-  setBatchNormLayer: s.setBatchNormLayer,
+  onAll: s.setBatchNormAll,
+  onLayer: s.setBatchNormLayer,
 });
 
 export const selectOptimizerControls = (s: AppState) => ({

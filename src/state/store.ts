@@ -173,6 +173,18 @@ function message(error: unknown): string {
 
 const ACTIVE: ReadonlySet<RunPhase> = new Set(['starting', 'running', 'paused']);
 
+/** What a new run and a reset both clear: the last run's curves (a new version), numbers and messages. */
+function emptyRun(s: Pick<RunSlice, 'seriesVersion'>) {
+  return {
+    seriesVersion: s.seriesVersion + 1,
+    readouts: null,
+    boundary: null,
+    data: null,
+    error: null,
+    awayNote: null,
+  };
+}
+
 const runSlice =
   (port: () => RunPort): StateCreator<AppState, [], [], RunSlice> =>
   (set, get) => {
@@ -222,12 +234,7 @@ const runSlice =
         models: models.map((m) => ({ learningRate: m.hyper.learningRate, status: 'training' as const })),
         lrRange,
         series,
-        seriesVersion: s.seriesVersion + 1,
-        readouts: null,
-        boundary: null,
-        data: null,
-        error: null,
-        awayNote: null,
+        ...emptyRun(s),
       }));
       try {
         const started = await request({
@@ -337,12 +344,7 @@ const runSlice =
           kind: 'single',
           models: [],
           series: null,
-          seriesVersion: s.seriesVersion + 1,
-          readouts: null,
-          boundary: null,
-          data: null,
-          error: null,
-          awayNote: null,
+          ...emptyRun(s),
         }));
       },
       leave: (where) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPERIMENT, type Experiment } from '../core/experiment';
+import { EVERY_FIELD_CHANGED, expectEveryFieldChanged } from './linkTestHelpers';
 import {
   decodeExperiment,
   decodeLab,
@@ -9,33 +10,7 @@ import {
   encodeLink,
 } from './urlHash';
 
-const modified: Experiment = {
-  ...DEFAULT_EXPERIMENT,
-  dataset: 'digits',
-  noise: 0.35,
-  hidden: [64, 32, 8],
-  activation: 'relu',
-  init: 'normal',
-  initStd: 0.05,
-  batchNorm: [true, false, true],
-  normalizeInputs: false,
-  optimizer: 'momentum',
-  learningRate: 0.0003,
-  momentum: 0.95,
-  adamBeta1: 0.8,
-  adamBeta2: 0.99,
-  epsilon: 1e-7,
-  miniBatchSize: 128,
-  learningRateDecay: 'step',
-  decayRate: 0.5,
-  seed: 2147483647,
-  steps: 5000,
-  backend: 'wasm',
-  scale: 'linear',
-  lrMin: 0.001,
-  lrMax: 0.5,
-  samples: 64,
-};
+const modified = EVERY_FIELD_CHANGED;
 
 describe('urlHash', () => {
   it('should encode the default experiment with the documented keys', () => {
@@ -126,9 +101,7 @@ describe('urlHash', () => {
     const keys = [...new URLSearchParams(encodeExperiment(modified)).keys()];
     expect(keys).toEqual(['lab', ...EXPERIMENT_KEYS]);
     // Every field of `modified` differs from the default, so each key is tried with a value of its own.
-    for (const k of Object.keys(modified) as (keyof Experiment)[]) {
-      expect(modified[k], k).not.toEqual(DEFAULT_EXPERIMENT[k]);
-    }
+    expectEveryFieldChanged(modified, DEFAULT_EXPERIMENT);
     const params = new URLSearchParams(encodeExperiment(modified));
     for (const key of EXPERIMENT_KEYS) {
       // hidden and bn go together (a per-layer bn list needs its layers); so do lrMin and lrMax's order.

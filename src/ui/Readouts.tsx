@@ -1,35 +1,14 @@
 // The live numbers of the run: step, costs, accuracy, the α in effect, and which backend trains.
 
+import { Readout } from '../components/Readout';
 import { useAppStore } from '../state/StoreProvider';
 import { selectReadouts } from '../state/selectors';
 import { formatCost, formatPercent, formatRate } from './format';
-
-const STATUS_TEXT = {
-  idle: 'ready',
-  starting: 'starting…',
-  running: 'training',
-  paused: 'paused',
-  finished: 'finished',
-  stopped: 'stopped',
-  error: 'error',
-} as const;
-
-function Readout({ label, value, wide }: { label: string; value: string; wide?: boolean }) {
-  return (
-    <div className={`readout${wide ? ' readout-wide' : ''}`}>
-      <span className="readout-label" aria-hidden="true">
-        {label}
-      </span>
-      <output aria-label={label} className="readout-value">
-        {value}
-      </output>
-    </div>
-  );
-}
+import { RUN_PHASE_TEXT } from './labels';
 
 /** While a run starts, say what is happening: 'auto' first times every backend on this network. */
 function backendText(
-  status: keyof typeof STATUS_TEXT,
+  status: keyof typeof RUN_PHASE_TEXT,
   choice: string,
   backend: { name: string; reason: string } | null,
 ): string {
@@ -51,7 +30,7 @@ export function Readouts() {
   const diverged = r ? models[r.model]?.status === 'diverged' : false;
   const single = kind === 'single' && diverged;
   // A single model that diverged has not finished: it stopped, blown up.
-  const statusText = single ? 'diverged' : STATUS_TEXT[status];
+  const statusText = single ? 'diverged' : RUN_PHASE_TEXT[status];
   return (
     <section className="readouts" aria-label="Live readouts">
       <Readout label="Status" value={statusText} />

@@ -1,5 +1,6 @@
 // Train, Pause/Resume, Step, Reset for a single model.
 import { useId } from 'react';
+import { BlockedButton } from '../components/BlockedButton';
 import { useAppStore } from '../state/StoreProvider';
 import type { AppState } from '../state/store';
 import { BlockedReason } from './BlockedReason';
@@ -25,15 +26,15 @@ export function RunButtons() {
   return (
     <div className="run-buttons">
       <div className="button-row">
-        <button
-          type="button"
+        <BlockedButton
+          blocked={blocked}
+          reasonId={reasonId}
           className="primary"
-          disabled={blocked || status === 'starting'}
-          aria-describedby={blocked ? reasonId : undefined}
+          disabled={status === 'starting'}
           onClick={() => void train()}
         >
           Train
-        </button>
+        </BlockedButton>
         <button
           type="button"
           disabled={!(active || paused)}

@@ -1,5 +1,6 @@
 // The "scale" lesson: sample α between 10^a and 10^b, see where the samples land, train them all.
 import { useId, useMemo } from 'react';
+import { BlockedButton } from '../components/BlockedButton';
 import { RadioGroup } from '../components/RadioGroup';
 import { decadeHistogram, sampleLearningRates } from '../core/sampling';
 import { useAppStore } from '../state/StoreProvider';
@@ -85,15 +86,15 @@ export function SamplingPanel() {
         <SamplingExplanation scale={scale} lo={lrMin} hi={lrMax} first={rates[0]} topDecadeShare={topShare} />
       ) : null}
       <div className="button-row">
-        <button
-          type="button"
+        <BlockedButton
+          blocked={blocking.length > 0}
+          reasonId={reasonId}
           className="primary"
-          disabled={blocking.length > 0 || status === 'starting'}
-          aria-describedby={blocking.length > 0 ? reasonId : undefined}
+          disabled={status === 'starting'}
           onClick={() => void trainAll()}
         >
           Train all
-        </button>
+        </BlockedButton>
         <span className="hint">
           Trains all {samples} models at once, one per sampled α (the "caviar" approach); the cost chart
           overlays them.

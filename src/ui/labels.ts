@@ -66,3 +66,14 @@ export const SCALE_OPTIONS: readonly SelectOption<SamplingScale>[] = [
   { value: 'linear', label: 'Linear' },
   { value: 'log', label: 'Log' },
 ];
+
+/** A run's phase in words, on every screen; a screen may say its own idle ("not run yet"). */
+export const RUN_PHASE_TEXT = {
+  idle: 'ready',
+  starting: 'starting…',
+  running: 'training',
+  paused: 'paused',
+  finished: 'finished',
+  stopped: 'stopped',
+  error: 'error',
+} as const;

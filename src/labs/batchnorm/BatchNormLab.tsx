@@ -8,8 +8,9 @@ import { useEffect } from 'react';
 import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
-import { installLinkSync } from '../../state/linkSync';
+import type { StoreLink } from '../../state/linkSync';
 import { useLeaveLab } from '../../ui/useLeaveLab';
+import { useLinkSync } from '../../ui/useLinkSync';
 import { BatchNoisePanel } from './BatchNoisePanel';
 import { BiasPanel } from './BiasPanel';
 import { DistributionsPanel } from './DistributionsPanel';
@@ -17,32 +18,18 @@ import { DoesItHelpPanel } from './DoesItHelpPanel';
 import { InputNormalizationPanel } from './InputNormalizationPanel';
 import { LabProvider, useLab } from './LabContext';
 import { decodeLabLink, encodeLabLink } from './labHash';
-import { createLabStore, type LabStore } from './labStore';
+import { createLabStore, type LabState, type LabStore } from './labStore';
 import { SetupPanel } from './SetupPanel';
 import { StepByStepPanel } from './StepByStepPanel';
 import { TestTimePanel } from './TestTimePanel';
 
-/** Keeps the link and the URL hash in step while this lab is open (a pasted lab link loads). */
-function useHashSync(store: LabStore): void {
-  useEffect(
-    () =>
-      installLinkSync(window, {
-        lab: 'batchnorm',
-        start: 'load',
-        encode: () => {
-          const { experiment, scenario, sweep } = store.getState();
-          return encodeLabLink({ experiment, scenario, sweep });
-        },
-        load: (raw) => store.getState().loadLink(decodeLabLink(raw)),
-        subscribe: (changed) =>
-          store.subscribe((s, prev) => {
-            if (s.experiment !== prev.experiment || s.scenario !== prev.scenario || s.sweep !== prev.sweep)
-              changed();
-          }),
-      }),
-    [store],
-  );
-}
+/** The lab's link in the URL hash: the experiment, the scenario and the sweep's range. */
+const LAB_LINK: StoreLink<LabState> = {
+  lab: 'batchnorm',
+  encode: ({ experiment, scenario, sweep }) => encodeLabLink({ experiment, scenario, sweep }),
+  load: (raw, state) => state.loadLink(decodeLabLink(raw)),
+  keys: ['experiment', 'scenario', 'sweep'],
+};
 
 function Banners() {
   const { notices, error, dismissError, dismissNotices, awayNote, resumeAfterAway } = useLab((s) => ({
@@ -72,7 +59,7 @@ function labStore(): LabStore {
 
 export default function BatchNormLab() {
   const store = labStore();
-  useHashSync(store);
+  useLinkSync(store, LAB_LINK);
   useLeaveLab(store.getState().leave);
   useEffect(() => {
     // Build the network (paused) so that the step-by-step view has numbers at once; coming back to

@@ -63,6 +63,37 @@ export function DoesItHelpPanel() {
   );
 }
 
+type Point = { x: number; y: number };
+
+const xy = (p: { step: number; value: number }): Point => ({ x: p.step, y: p.value });
+
+/**
+ * The network without batch norm and the one with it (the comparison's models, in that order) as two
+ * lines in a Frame's scales; `classNames` marks the lines where a test or a style looks them up.
+ */
+function offOnLines(
+  curves: readonly Point[][],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  strokeWidth: number,
+  classNames?: readonly [string, string],
+) {
+  return (
+    <>
+      {[OFF, ON].map((stroke, i) => (
+        <polyline
+          key={stroke}
+          className={classNames?.[i]}
+          points={polyline(curves[i] ?? [], sx, sy)}
+          fill="none"
+          stroke={stroke}
+          strokeWidth={strokeWidth}
+        />
+      ))}
+    </>
+  );
+}
+
 function Comparison() {
   const { series, seriesVersion, models, status } = useLab((st) => ({
     series: st.series,
@@ -75,11 +106,8 @@ function Comparison() {
     () =>
       series
         ? series.models.map((m) => ({
-            dev: chartPoints(m.devStep.view(), m.devAccuracy.view()).map((p) => ({ x: p.step, y: p.value })),
-            cost: chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view())).map((p) => ({
-              x: p.step,
-              y: p.value,
-            })),
+            dev: chartPoints(m.devStep.view(), m.devAccuracy.view()).map(xy),
+            cost: chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view())).map(xy),
           }))
         : [],
     [series, seriesVersion],
@@ -88,6 +116,8 @@ function Comparison() {
   const maxStep = Math.max(1, series.maxStep());
   const maxCost = Math.max(0.1, ...lines.flatMap((l) => l.cost.map((p) => p.y)).filter(Number.isFinite));
   const lastAcc = lines.map((l) => l.dev[l.dev.length - 1]?.y ?? Number.NaN);
+  const dev = lines.map((l) => l.dev);
+  const cost = lines.map((l) => l.cost);
   return (
     <figure className="bn-figure" aria-label="Comparison chart">
       <div className="bn-columns">
@@ -98,24 +128,7 @@ function Comparison() {
           xLabel="step"
           yLabel="dev accuracy"
         >
-          {(sx, sy) => (
-            <>
-              <polyline
-                className="bn-line-off"
-                points={polyline(lines[0]?.dev ?? [], sx, sy)}
-                fill="none"
-                stroke={OFF}
-                strokeWidth={2.2}
-              />
-              <polyline
-                className="bn-line-on"
-                points={polyline(lines[1]?.dev ?? [], sx, sy)}
-                fill="none"
-                stroke={ON}
-                strokeWidth={2.2}
-              />
-            </>
-          )}
+          {(sx, sy) => offOnLines(dev, sx, sy, 2.2, ['bn-line-off', 'bn-line-on'])}
         </Frame>
         <Frame
           xDomain={[0, maxStep]}
@@ -124,22 +137,7 @@ function Comparison() {
           xLabel="step"
           yLabel="train cost (smoothed)"
         >
-          {(sx, sy) => (
-            <>
-              <polyline
-                points={polyline(lines[0]?.cost ?? [], sx, sy)}
-                fill="none"
-                stroke={OFF}
-                strokeWidth={1.8}
-              />
-              <polyline
-                points={polyline(lines[1]?.cost ?? [], sx, sy)}
-                fill="none"
-                stroke={ON}
-                strokeWidth={1.8}
-              />
-            </>
-          )}
+          {(sx, sy) => offOnLines(cost, sx, sy, 1.8)}
         </Frame>
       </div>
       <figcaption>

@@ -1,9 +1,10 @@
 // The live network: the ready-made scenario, batch norm per layer, keep-the-bias, momentum of the
 // running averages, α, and Train / Pause / Step. Every change rebuilds the network from its seed.
+import { BatchNormSwitches } from '../../components/BatchNormSwitches';
 import { LogSlider } from '../../components/LogSlider';
 import { SelectField } from '../../components/SelectField';
-import { Switch } from '../../components/Switch';
 import { formatRate, learningRateFromExponent } from '../../ui/format';
+import { RUN_PHASE_TEXT } from '../../ui/labels';
 import { useLab } from './LabContext';
 import { SCENARIOS } from './labHash';
 
@@ -13,15 +14,7 @@ const MOMENTUM_OPTIONS = [
   { value: '0.999', label: '0.999 (about the last 1000)' },
 ] as const;
 
-const STATUS = {
-  idle: 'not started',
-  starting: 'starting…',
-  running: 'training',
-  paused: 'paused',
-  finished: 'finished',
-  stopped: 'stopped',
-  error: 'error',
-} as const;
+const STATUS = { ...RUN_PHASE_TEXT, idle: 'not started' } as const;
 
 export function SetupPanel() {
   const s = useLab((st) => ({
@@ -43,8 +36,6 @@ export function SetupPanel() {
     stepLive: st.stepLive,
   }));
   const e = s.experiment;
-  const flags = e.hidden.map((_, i) => e.batchNorm[i] ?? false);
-  const all: boolean | 'mixed' = flags.every(Boolean) ? true : flags.some(Boolean) ? 'mixed' : false;
   const step = s.series ? s.series.maxStep() : 0;
   const liveRunning = s.kind === 'live' && s.status === 'running';
   return (
@@ -62,19 +53,12 @@ export function SetupPanel() {
       </div>
       <div className="bn-columns">
         <div>
-          <Switch label="Batch norm" checked={all} onChange={s.setBatchNormAll} />
-          <div className="switch-list">
-            {flags.map((on, i) => (
-              <Switch
-                // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position
-                key={i}
-                nested
-                label={`Batch norm layer ${i + 1}`}
-                checked={on}
-                onChange={(v) => s.setBatchNormLayer(i, v)}
-              />
-            ))}
-          </div>
+          <BatchNormSwitches
+            hidden={e.hidden}
+            batchNorm={e.batchNorm}
+            onAll={s.setBatchNormAll}
+            onLayer={s.setBatchNormLayer}
+          />
         </div>
         <div>
           <LogSlider

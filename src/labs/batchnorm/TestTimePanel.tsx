@@ -2,6 +2,7 @@
 // weighted) averages of μ and σ² instead of the batch's. The dev set in training mode (its own batch
 // statistics) vs evaluation mode (running averages), live, and the averages beside the batch's numbers.
 import { useState } from 'react';
+import { Readout } from '../../components/Readout';
 import { SelectField } from '../../components/SelectField';
 import { formatCost, formatPercent } from '../../ui/format';
 import { SERIES } from '../../ui/palette';
@@ -33,22 +34,8 @@ export function TestTimePanel() {
         averages still remember the first, very different batches, so the two modes disagree.
       </p>
       <div className="bn-readouts">
-        <div className="readout">
-          <span className="readout-label" aria-hidden="true">
-            Training-mode accuracy
-          </span>
-          <output aria-label="Training-mode accuracy" className="readout-value">
-            {last ? formatPercent(last.trainModeAccuracy) : '—'}
-          </output>
-        </div>
-        <div className="readout">
-          <span className="readout-label" aria-hidden="true">
-            Evaluation-mode accuracy
-          </span>
-          <output aria-label="Evaluation-mode accuracy" className="readout-value">
-            {last ? formatPercent(last.evalModeAccuracy) : '—'}
-          </output>
-        </div>
+        <Readout label="Training-mode accuracy" value={last ? formatPercent(last.trainModeAccuracy) : '—'} />
+        <Readout label="Evaluation-mode accuracy" value={last ? formatPercent(last.evalModeAccuracy) : '—'} />
         <p className="hint">
           On the dev set{last ? ` at step ${last.step}` : ''}. Training mode: the dev set normalised with its
           own mean and variance (one batch). Evaluation mode: normalised with the running averages.

@@ -20,6 +20,18 @@ function bestOf(run: PopulationRun | undefined): number {
   return lowest(run.series.models.map((m) => lowest(m.devCost.view())));
 }
 
+/** A population's row of the equal-compute comparison, shown once it has run. */
+function populationRow(name: string, run: PopulationRun | undefined, effort: string) {
+  return {
+    name,
+    models: String(run?.members.length ?? 0),
+    steps: run?.budget ?? 0,
+    best: bestOf(run),
+    effort,
+    show: !!run,
+  };
+}
+
 export function CaviarPanel() {
   const s = usePanda((x) => ({
     tree: x.tree,
@@ -49,30 +61,13 @@ export function CaviarPanel() {
       effort: `${s.tree.interventions} (nudges and roll backs)`,
       show: pandaSteps > 0,
     },
-    {
-      name: 'Caviar (many models in parallel)',
-      models: String(s.caviar?.members.length ?? 0),
-      steps: s.caviar?.budget ?? 0,
-      best: bestOf(s.caviar),
-      effort: '1 (choose the search space, once)',
-      show: !!s.caviar,
-    },
-    {
-      name: 'Population-based training',
-      models: String(s.pbt?.members.length ?? 0),
-      steps: s.pbt?.budget ?? 0,
-      best: bestOf(s.pbt),
-      effort: `1 (set it up; it made ${(s.pbt?.lineage ?? []).reduce((n, l) => n + l.length - 1, 0)} copies by itself)`,
-      show: !!s.pbt,
-    },
-    {
-      name: 'Successive halving',
-      models: String(s.halving?.members.length ?? 0),
-      steps: s.halving?.budget ?? 0,
-      best: bestOf(s.halving),
-      effort: '1 (set it up)',
-      show: !!s.halving,
-    },
+    populationRow('Caviar (many models in parallel)', s.caviar, '1 (choose the search space, once)'),
+    populationRow(
+      'Population-based training',
+      s.pbt,
+      `1 (set it up; it made ${(s.pbt?.lineage ?? []).reduce((n, l) => n + l.length - 1, 0)} copies by itself)`,
+    ),
+    populationRow('Successive halving', s.halving, '1 (set it up)'),
   ].filter((r) => r.show);
   const bestCaviar = s.caviar ? s.caviar.best : null;
   return (

@@ -40,17 +40,12 @@ export function Markers({
         const px = x(m.step);
         if (px === undefined || px < area.x - 1 || px > area.x + area.width + 1) return null;
         const color = COLORS[m.kind];
+        // Every mark is a vertical line over the plot area's height at its step.
+        const vertical = { x1: px, x2: px, y1: area.y, y2: area.y + area.height };
         if (m.kind === 'day') {
           return (
             <g key={m.key} className="panda-day-mark" opacity={m.faded ? 0.35 : 0.8}>
-              <line
-                x1={px}
-                x2={px}
-                y1={area.y}
-                y2={area.y + area.height}
-                stroke={color}
-                strokeDasharray="2 4"
-              />
+              <line {...vertical} stroke={color} strokeDasharray="2 4" />
               <text x={px + 3} y={area.y + area.height - 5} fontSize={11} fill={color}>
                 {m.text}
               </text>
@@ -62,10 +57,7 @@ export function Markers({
         return (
           <g key={m.key} className={`panda-mark panda-mark-${m.kind}`} opacity={m.faded ? 0.45 : 1}>
             <line
-              x1={px}
-              x2={px}
-              y1={area.y}
-              y2={area.y + area.height}
+              {...vertical}
               stroke={color}
               strokeWidth={1.5}
               strokeDasharray={m.kind === 'pending' ? '4 3' : undefined}

@@ -2,12 +2,12 @@
 // branch), or spend the same compute on many models at once, and the automated tuners in between.
 
 import './panda.css';
-import { useEffect } from 'react';
 import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
-import { installLinkSync } from '../../state/linkSync';
+import type { StoreLink } from '../../state/linkSync';
 import { useLeaveLab } from '../../ui/useLeaveLab';
+import { useLinkSync } from '../../ui/useLinkSync';
 import { BridgePanel } from './BridgePanel';
 import { CaviarPanel } from './CaviarPanel';
 import { DaysList } from './DaysList';
@@ -15,30 +15,20 @@ import { PandaChart } from './PandaChart';
 import { PandaControls } from './PandaControls';
 import { PandaReadouts } from './PandaReadouts';
 import { decodePanda, encodePanda } from './pandaHash';
-import { createPandaStore, type PandaStore } from './pandaStore';
+import { createPandaStore, type PandaActions, type PandaState, type PandaStore } from './pandaStore';
 import { TeacherPanel } from './TeacherPanel';
 import { PandaContext, usePanda } from './usePanda';
 
-/** Keeps the link and the URL hash in step while this lab is open. */
-function useHashSync(store: PandaStore): void {
-  useEffect(
-    () =>
-      installLinkSync(window, {
-        lab: 'panda',
-        start: 'load',
-        encode: () => encodePanda(store.getState().link),
-        load: (raw) => {
-          const { link, notices } = decodePanda(raw);
-          store.getState().loadLink(link, notices);
-        },
-        subscribe: (changed) =>
-          store.subscribe((s, p) => {
-            if (s.link !== p.link) changed();
-          }),
-      }),
-    [store],
-  );
-}
+/** The lab's link in the URL hash: its day length, teacher and starting hyperparameters. */
+const PANDA_LINK: StoreLink<PandaState & PandaActions> = {
+  lab: 'panda',
+  encode: (state) => encodePanda(state.link),
+  load: (raw, state) => {
+    const { link, notices } = decodePanda(raw);
+    state.loadLink(link, notices);
+  },
+  keys: ['link'],
+};
 
 function Banners() {
   const { notices, error, dismissNotices, dismissError, awayNote, resumeAfterAway } = usePanda((s) => ({
@@ -102,7 +92,7 @@ function pandaStore(): PandaStore {
 
 export default function PandaLab() {
   const store = pandaStore();
-  useHashSync(store);
+  useLinkSync(store, PANDA_LINK);
   // Leaving the lab pauses its runs (they would only slow the other screens down) and says so on return.
   useLeaveLab(store.getState().leave);
   return (

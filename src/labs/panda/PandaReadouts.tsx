@@ -1,4 +1,5 @@
 // The babysat model now: day, step, branch, α in use, latest costs, and the effort spent.
+import { Readout } from '../../components/Readout';
 import { formatCost, formatRate } from '../../ui/format';
 
 const cost = (v: number) => (Number.isFinite(v) ? formatCost(v) : '—');
@@ -13,19 +14,6 @@ const PHASE_TEXT = {
   diverged: 'diverged',
   error: 'error',
 } as const;
-
-function Readout({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="readout">
-      <span className="readout-label" aria-hidden="true">
-        {label}
-      </span>
-      <output aria-label={label} className="readout-value">
-        {value}
-      </output>
-    </div>
-  );
-}
 
 export function PandaReadouts() {
   const { tree, version, phase, step, applied, backend } = usePanda((s) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../../core/experiment';
+import { EVERY_FIELD_CHANGED, expectEveryFieldChanged } from '../../state/linkTestHelpers';
 import { EXPERIMENT_KEYS } from '../../state/urlHash';
 import { decodePanda, defaultPandaLink, encodePanda, PANDA_EXPERIMENT, type PandaLink } from './pandaHash';
 
@@ -11,26 +12,11 @@ const EVERY_KEY_CHANGED: PandaLink = {
   dayLength: 400,
   teacher: 'alpha',
   experiment: {
-    ...PANDA_EXPERIMENT,
-    dataset: 'digits',
-    noise: 0.25,
-    hidden: [64, 16, 16],
+    ...EVERY_FIELD_CHANGED,
+    // The lab's own network is relu.
     activation: 'sigmoid',
-    init: 'normal',
-    initStd: 0.05,
-    batchNorm: [true, false, true],
-    normalizeInputs: false,
-    optimizer: 'momentum',
-    learningRate: 0.04,
-    momentum: 0.95,
-    adamBeta1: 0.8,
-    adamBeta2: 0.99,
-    epsilon: 1e-7,
-    miniBatchSize: 1000,
-    learningRateDecay: 'step',
-    decayRate: 0.5,
-    seed: 77,
-    backend: 'wasm',
+    // The keys it does not carry come back as this lab's defaults.
+    ...Object.fromEntries(UNUSED.map((k) => [k, PANDA_EXPERIMENT[k as keyof Experiment]])),
   },
 };
 
@@ -82,9 +68,7 @@ describe('the panda link', () => {
 
   it('should round-trip a non-default value of every key it carries', () => {
     const e = EVERY_KEY_CHANGED.experiment;
-    for (const k of Object.keys(e) as (keyof Experiment)[]) {
-      if (!UNUSED.includes(k)) expect(e[k], k).not.toEqual(PANDA_EXPERIMENT[k]);
-    }
+    expectEveryFieldChanged(e, PANDA_EXPERIMENT, UNUSED);
     const hash = encodePanda(EVERY_KEY_CHANGED);
     const carried = EXPERIMENT_KEYS.filter((k) => !UNUSED.includes(k));
     expect([...new URLSearchParams(hash).keys()]).toEqual(['lab', 'day', 'teacher', ...carried]);

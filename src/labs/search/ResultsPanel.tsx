@@ -18,6 +18,7 @@ import { formatCost, formatPercent } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
 import { ParallelPlot } from './ParallelPlot';
 import { axisTitle, formatValue, ticksFor } from './plotAxes';
+import { PlotArea } from './ScatterPlot';
 import { bestTrial, playgroundHash, settingsOf, type Trial } from './searchStore';
 import { costColor, costRange } from './studyView';
 import { useSearch } from './useSearchStore';
@@ -49,14 +50,7 @@ function CostAgainst({ k, space, trials }: { k: HyperKey; space: SearchSpace; tr
       role="img"
       aria-label={`Dev cost against ${hyperDef(k).label}`}
     >
-      <rect
-        x={M.left}
-        y={M.top}
-        width={iw}
-        height={ih}
-        fill={PALETTE.plotBackground}
-        stroke={PALETTE.frame}
-      />
+      <PlotArea left={M.left} top={M.top} width={iw} height={ih} />
       {ticks.map((t) => (
         <text
           key={t.t}

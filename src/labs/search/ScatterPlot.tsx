@@ -46,6 +46,30 @@ export interface ScatterPlotProps {
 
 const M = { left: 66, right: 14, top: 12, bottom: 50 };
 
+/** A chart's plot area inside its margins: the framed background its points or marks are drawn on. */
+export function PlotArea({
+  left,
+  top,
+  width,
+  height,
+}: {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}) {
+  return (
+    <rect
+      x={left}
+      y={top}
+      width={width}
+      height={height}
+      fill={PALETTE.plotBackground}
+      stroke={PALETTE.frame}
+    />
+  );
+}
+
 function padded([a, b]: [number, number], discrete: boolean): [number, number] {
   if (discrete) return [a - 0.5, b + 0.5];
   const pad = (b - a) * 0.04 || 0.5;
@@ -134,14 +158,7 @@ export function ScatterPlot({
       role="img"
       aria-label={label}
     >
-      <rect
-        x={M.left}
-        y={M.top}
-        width={iw}
-        height={ih}
-        fill={PALETTE.plotBackground}
-        stroke={PALETTE.frame}
-      />
+      <PlotArea left={M.left} top={M.top} width={iw} height={ih} />
       {xTicks.map((t) => (
         <g key={`x${t.t}`}>
           <line x1={sx(t.t)} x2={sx(t.t)} y1={M.top} y2={M.top + ih} stroke={PALETTE.gridFaint} />

@@ -3,11 +3,11 @@
 // leaderboard and the importance, zoom in on a good region, and open the best trial in the playground.
 
 import './search.css';
-import { useEffect } from 'react';
 import { AwayNotice } from '../../components/AwayNotice';
 import { LinkNotices } from '../../components/LinkNotices';
-import { installLinkSync } from '../../state/linkSync';
+import type { StoreLink } from '../../state/linkSync';
 import { useLeaveLab } from '../../ui/useLeaveLab';
+import { useLinkSync } from '../../ui/useLinkSync';
 import { Leaderboard } from './Leaderboard';
 import { ResultsPanel } from './ResultsPanel';
 import { ScaleLesson } from './ScaleLesson';
@@ -17,37 +17,19 @@ import { StudyControls } from './StudyControls';
 import { StudyCurves } from './StudyCurves';
 import { StudyScatter } from './StudyScatter';
 import { decodeStudy, encodeStudy } from './searchHash';
-import { defaultStudyLink } from './searchStore';
+import { defaultStudyLink, type SearchState } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
 
-function useHashSync(): void {
-  useEffect(() => {
-    const store = searchStore();
-    const stop = installLinkSync(window, {
-      lab: 'search',
-      start: 'load',
-      encode: () => encodeStudy(store.getState()),
-      load: (raw) => {
-        const { link, notices } = decodeStudy(raw, defaultStudyLink());
-        store.getState().loadLink(link, notices);
-      },
-      subscribe: (changed) =>
-        store.subscribe((s, p) => {
-          if (
-            s.drafts !== p.drafts ||
-            s.strategy !== p.strategy ||
-            s.budget !== p.budget ||
-            s.seed !== p.seed ||
-            s.steps !== p.steps ||
-            s.optimizer !== p.optimizer ||
-            s.zooms !== p.zooms
-          )
-            changed();
-        }),
-    });
-    return stop;
-  }, []);
-}
+/** The lab's link in the URL hash: the study's space, strategy, budget, seed, steps, optimizer and zooms. */
+const STUDY_LINK: StoreLink<SearchState> = {
+  lab: 'search',
+  encode: encodeStudy,
+  load: (raw, state) => {
+    const { link, notices } = decodeStudy(raw, defaultStudyLink());
+    state.loadLink(link, notices);
+  },
+  keys: ['drafts', 'strategy', 'budget', 'seed', 'steps', 'optimizer', 'zooms'],
+};
 
 function Notices() {
   const { notices, dismiss, awayNote, resumeAfterAway } = useSearch((s) => ({
@@ -65,7 +47,7 @@ function Notices() {
 }
 
 export default function SearchLab() {
-  useHashSync();
+  useLinkSync(searchStore(), STUDY_LINK);
   // Leaving the lab pauses a training study (it would only slow the other screens) and says so on return.
   useLeaveLab(searchStore().getState().leave);
   const revision = useSearch((s) => s.revision);

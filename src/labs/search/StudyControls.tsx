@@ -1,13 +1,14 @@
 // The study's settings and its buttons: strategy, budget, seed, steps; Sample, Run study, Zoom in.
 // A button that cannot act says why, right below it.
 import { useState } from 'react';
+import { BlockedButton } from '../../components/BlockedButton';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { MAX_SEED } from '../../core/hyperparameters';
 import { MAX_BUDGET } from '../../core/search/space';
 import type { Strategy } from '../../core/search/strategies';
 import { BlockedReason } from '../../ui/BlockedReason';
-import { OPTIMIZER_OPTIONS } from '../../ui/labels';
+import { OPTIMIZER_OPTIONS, RUN_PHASE_TEXT } from '../../ui/labels';
 import { MAX_STEPS, MIN_STEPS } from './searchHash';
 import { isActive, problemLines } from './searchStore';
 import { useProblems, useSearch } from './useSearchStore';
@@ -18,15 +19,7 @@ export const STRATEGY_OPTIONS = [
   { value: 'quasi', label: 'Quasi-random' },
 ] as const satisfies readonly { value: Strategy; label: string }[];
 
-const STATUS_TEXT = {
-  idle: 'not run yet',
-  starting: 'starting…',
-  running: 'training',
-  paused: 'paused',
-  finished: 'finished',
-  stopped: 'stopped',
-  error: 'error',
-} as const;
+const STATUS_TEXT = { ...RUN_PHASE_TEXT, idle: 'not run yet' } as const;
 
 /** A whole-number input that commits only valid values and says what it accepts otherwise. */
 function IntInput({
@@ -164,32 +157,29 @@ export function StudyControls() {
         />
       </div>
       <div className="search-buttons">
-        <button
-          type="button"
+        <BlockedButton
+          blocked={lines.length > 0}
+          reasonId="search-blocked-sample"
           onClick={s.resample}
-          disabled={lines.length > 0}
-          aria-describedby={lines.length > 0 ? 'search-blocked-sample' : undefined}
           title="Draw a fresh set of samples (the next seed)"
         >
           Sample
-        </button>
-        <button
-          type="button"
+        </BlockedButton>
+        <BlockedButton
+          blocked={lines.length > 0}
+          reasonId="search-blocked-run"
           className="primary"
           onClick={() => void s.runStudy()}
-          disabled={lines.length > 0}
-          aria-describedby={lines.length > 0 ? 'search-blocked-run' : undefined}
         >
           Run study
-        </button>
-        <button
-          type="button"
+        </BlockedButton>
+        <BlockedButton
+          blocked={zoomProblems.length > 0}
+          reasonId="search-blocked-zoom"
           onClick={() => void s.zoomIn()}
-          disabled={zoomProblems.length > 0}
-          aria-describedby={zoomProblems.length > 0 ? 'search-blocked-zoom' : undefined}
         >
           Zoom in
-        </button>
+        </BlockedButton>
         {active ? (
           <button type="button" onClick={s.stop}>
             Stop

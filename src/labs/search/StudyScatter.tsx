@@ -2,6 +2,7 @@
 // coloured by final dev cost, each round's best ringed, zoomed regions nested. Drag a rectangle to
 // choose where the next round ("Zoom in") samples.
 import { useMemo, useState } from 'react';
+import { Readout } from '../../components/Readout';
 import { SelectField } from '../../components/SelectField';
 import { fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
 import { distinctCount } from '../../core/search/strategies';
@@ -91,23 +92,14 @@ export function StudyScatter() {
       )}
       <section className="search-distinct" aria-label="Distinct values per axis">
         {keys.map((k) => (
-          <div key={k} className="readout">
-            <span className="readout-label" aria-hidden="true">
-              Distinct {hyperDef(k).symbol}
-            </span>
-            <output aria-label={`Distinct values: ${hyperDef(k).label}`} className="readout-value">
-              {distinctCount(shownValues.map((v) => v[k]))}
-            </output>
-          </div>
+          <Readout
+            key={k}
+            label={`Distinct ${hyperDef(k).symbol}`}
+            name={`Distinct values: ${hyperDef(k).label}`}
+            value={distinctCount(shownValues.map((v) => v[k]))}
+          />
         ))}
-        <div className="readout">
-          <span className="readout-label" aria-hidden="true">
-            Trials
-          </span>
-          <output aria-label="Trials" className="readout-value">
-            {shownValues.length}
-          </output>
-        </div>
+        <Readout label="Trials" value={shownValues.length} />
       </section>
       <figcaption>
         {rounds.length === 0 ? (
