@@ -10,6 +10,7 @@ import { WorkerBanner } from './ui/WorkerBanner';
 const SearchLab = lazy(() => import('./labs/search/SearchLab'));
 const BatchNormLab = lazy(() => import('./labs/batchnorm/BatchNormLab'));
 const PandaLab = lazy(() => import('./labs/panda/PandaLab'));
+const SavedLab = lazy(() => import('./labs/saved/SavedLab'));
 
 /** The lab the hash names; a name that is no lab opens the playground, with a notice saying so. */
 function useLab(): { lab: LabId; notice: string | null; dismiss: () => void } {
@@ -44,6 +45,8 @@ function LabScreen({ lab }: { lab: LabId }) {
       return <BatchNormLab />;
     case 'panda':
       return <PandaLab />;
+    case 'saved':
+      return <SavedLab />;
   }
 }
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
-import {
-  decadeHistogram,
-  sampleLearningRates,
-  sampleLinear,
-  sampleLog,
-  sampleOneMinusLog,
-} from './sampling';
+import { decadeHistogram, sampleLearningRates, sampleLinear, sampleLog, sampleOneMinusLog } from './sampling';
 
 const N = 10_000;
 

@@ -10,6 +10,13 @@ export function StoreProvider({ store, children }: { store: AppStore; children: 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
+/** The store itself, for an action that reads the whole state when it runs (Save). */
+export function useAppStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStoreApi needs a <StoreProvider>.');
+  return store;
+}
+
 /** Picks a slice of the store with a (module-level) selector; re-renders only when it shallowly changes. */
 export function useAppStore<T>(selector: (s: AppState) => T): T {
   const store = useContext(StoreContext);

@@ -1,5 +1,5 @@
 // The screens of the playground, each opened by `#lab=<id>` in the URL.
-export type LabId = 'playground' | 'search' | 'batchnorm' | 'panda';
+export type LabId = 'playground' | 'search' | 'batchnorm' | 'panda' | 'saved';
 
 export interface LabEntry {
   id: LabId;
@@ -13,6 +13,7 @@ export const LABS: readonly LabEntry[] = [
   { id: 'search', title: 'Search lab', place: 'Search lab' },
   { id: 'batchnorm', title: 'Batch-norm lab', place: 'Batch-norm lab' },
   { id: 'panda', title: 'Panda vs caviar', place: 'Panda-vs-caviar lab' },
+  { id: 'saved', title: 'Saved work', place: 'Saved work' },
 ];
 
 function labKey(hash: string): string | null {

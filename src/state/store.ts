@@ -3,6 +3,7 @@
 // together; components read it only through the module-level selectors in selectors.ts.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { ModelSpec } from '../core/config';
+import type { SavedRecord } from '../core/saved/record';
 import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../core/experiment';
 import { sampleLearningRates } from '../core/sampling';
 import type {
@@ -27,11 +28,14 @@ export { BOUNDARY_RESOLUTION, isTwoDimensional } from './problems';
 import { failureText, type RunPort } from './runChannel';
 import { type Readouts, RunSeries, readoutsOf } from './runSeries';
 import { createRunSlot } from './runSlot';
+import { seriesOfCurves } from './savedCurves';
+import { playgroundPayload } from './savedPlayground';
 
 /** The decision-boundary heatmap of one model, as the worker last sent it. */
 export type BoundaryFrame = NonNullable<ProgressEvent['boundary']>;
 
-export type RunPhase = 'idle' | 'starting' | RunStatus | 'error';
+/** 'reopened': a saved run shown as it was (nothing in the worker). */
+export type RunPhase = 'idle' | 'starting' | RunStatus | 'error' | 'reopened';
 
 /** A single model, or a "Train all" population sampled over α. */
 export type RunKind = 'single' | 'population';
@@ -87,6 +91,8 @@ export interface RunSlice {
   resume(): Promise<void>;
   step(): Promise<void>;
   reset(): Promise<void>;
+  /** Shows a saved run as it was, without training (its link trains it again). */
+  restoreSaved(record: SavedRecord): boolean;
   /** Leaving the playground for `where`: a training run pauses and says so. */
   leave(where: string): void;
   resumeAfterAway(): Promise<void>;
@@ -346,6 +352,29 @@ const runSlice =
           series: null,
           ...emptyRun(s),
         }));
+      },
+      restoreSaved: (record) => {
+        const payload = playgroundPayload(record);
+        if (!payload) return false;
+        run().end();
+        const series = seriesOfCurves(record.curves);
+        const diverged = payload.models.map((m) => m.status === 'diverged');
+        set((s) => ({
+          ...emptyRun(s),
+          experiment: payload.experiment,
+          experimentRevision: s.experimentRevision + 1,
+          notices: [],
+          fieldErrors: {},
+          runId: null,
+          status: 'reopened',
+          kind: payload.kind,
+          models: payload.models,
+          lrRange: payload.lrRange,
+          series,
+          readouts: readoutsOf(series, diverged),
+          backend: null,
+        }));
+        return true;
       },
       leave: (where) => {
         const { status } = get();

@@ -1,7 +1,7 @@
 // The playground's first screen: controls on the left, what the run shows on the right.
 
 import { AwayNotice } from '../components/AwayNotice';
-import { useAppStore } from '../state/StoreProvider';
+import { useAppStore, useAppStoreApi } from '../state/StoreProvider';
 import { selectAway, selectExperimentRevision } from '../state/selectors';
 import { ControlsPanel } from './ControlsPanel';
 import { CostChart } from './CostChart';
@@ -12,6 +12,7 @@ import { NoticesBanner } from './NoticesBanner';
 import { Readouts } from './Readouts';
 import { SamplingPanel } from './SamplingPanel';
 import { useLeaveLab } from './useLeaveLab';
+import { useReopened } from './useReopened';
 
 export function PlaygroundScreen() {
   // A pasted link replaces the experiment: fresh controls drop any half-typed text.
@@ -19,6 +20,8 @@ export function PlaygroundScreen() {
   const { awayNote, leave, resumeAfterAway } = useAppStore(selectAway);
   // The store outlives this screen: leaving pauses a training run, and coming back says so.
   useLeaveLab(leave);
+  const store = useAppStoreApi();
+  useReopened('playground', (record) => store.getState().restoreSaved(record));
   return (
     <>
       <div className="banners">

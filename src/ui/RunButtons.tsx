@@ -1,14 +1,17 @@
 // Train, Pause/Resume, Step, Reset for a single model.
 import { useId } from 'react';
 import { BlockedButton } from '../components/BlockedButton';
-import { useAppStore } from '../state/StoreProvider';
+import { useAppStore, useAppStoreApi } from '../state/StoreProvider';
+import { playgroundRecord } from '../state/savedPlayground';
 import type { AppState } from '../state/store';
 import { BlockedReason } from './BlockedReason';
+import { SaveButton } from './SaveButton';
 import { useBlockingProblems } from './useBlockingProblems';
 
 const selectButtons = (s: AppState) => ({
   status: s.status,
   hasRun: s.runId !== null,
+  hasCurves: s.series !== null,
   train: s.train,
   pause: s.pause,
   resume: s.resume,
@@ -17,7 +20,8 @@ const selectButtons = (s: AppState) => ({
 });
 
 export function RunButtons() {
-  const { status, hasRun, train, pause, resume, step, reset } = useAppStore(selectButtons);
+  const { status, hasRun, hasCurves, train, pause, resume, step, reset } = useAppStore(selectButtons);
+  const store = useAppStoreApi();
   const problems = useBlockingProblems();
   const reasonId = useId();
   const blocked = problems.length > 0;
@@ -50,6 +54,11 @@ export function RunButtons() {
         </button>
       </div>
       <BlockedReason id={reasonId} action="Train" problems={problems} />
+      <SaveButton
+        build={() => playgroundRecord(store.getState())}
+        disabled={!hasCurves || status === 'starting'}
+        what="a run"
+      />
     </div>
   );
 }

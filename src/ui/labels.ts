@@ -76,4 +76,5 @@ export const RUN_PHASE_TEXT = {
   finished: 'finished',
   stopped: 'stopped',
   error: 'error',
+  reopened: 'reopened (saved)',
 } as const;

@@ -110,3 +110,26 @@ describe('the branch tree', () => {
     expect(tree.interventions).toBe(3);
   });
 });
+
+describe('BranchTree as data', () => {
+  it('should come back from toData as the same tree', () => {
+    const tree = new BranchTree();
+    const hyper = { ...DEFAULT_HYPERPARAMETERS };
+    tree.recordDay(0, 1, hyper);
+    tree.appendTrain(1, 0.7);
+    tree.appendDev(1, Number.NaN);
+    tree.appendTrain(100, 0.5);
+    tree.recordDay(100, 2, hyper);
+    tree.appendTrain(200, 0.4);
+    tree.recordDay(200, 3, hyper);
+    tree.continueFrom(tree.days[1].key);
+    tree.appendTrain(150, 0.45);
+    const copy = BranchTree.fromData(structuredClone(tree.toData()));
+    expect(copy.branches).toEqual(tree.branches);
+    expect(copy.days.map((d) => d.step)).toEqual(tree.days.map((d) => d.step));
+    expect(copy.markers).toEqual(tree.markers);
+    expect(copy.active).toBe(tree.active);
+    expect(copy.modelSteps()).toBe(tree.modelSteps());
+    expect(copy.label(copy.active)).toBe('B');
+  });
+});

@@ -71,6 +71,16 @@ function emptyBranch(id: number, parent: number | null, forkStep: number, forkDa
   };
 }
 
+/** A tree as plain data, for saved work (IndexedDB keeps NaN costs as they are). */
+export interface BranchTreeData {
+  branches: Branch[];
+  days: DayEntry[];
+  markers: Marker[];
+  active: number;
+  interventions: number;
+  nextId: number;
+}
+
 export class BranchTree {
   readonly branches: Branch[] = [];
   readonly days: DayEntry[] = [];
@@ -83,6 +93,31 @@ export class BranchTree {
 
   constructor() {
     this.branches.push(emptyBranch(this.nextId++, null, 0, 0));
+  }
+
+  /** The whole tree as plain data: branches, days, markers and where the learner stands. */
+  toData(): BranchTreeData {
+    return structuredClone({
+      branches: this.branches,
+      days: this.days,
+      markers: this.markers,
+      active: this.active,
+      interventions: this.interventions,
+      nextId: this.nextId,
+    });
+  }
+
+  /** A tree from toData's output (its snapshot ids name snapshots of a worker that may be gone). */
+  static fromData(data: BranchTreeData): BranchTree {
+    const tree = new BranchTree();
+    tree.branches.length = 0;
+    tree.branches.push(...structuredClone(data.branches));
+    tree.days.push(...structuredClone(data.days));
+    tree.markers.push(...structuredClone(data.markers));
+    tree.active = data.active;
+    tree.interventions = data.interventions;
+    tree.nextId = data.nextId;
+    return tree;
   }
 
   branch(id: number): Branch {

@@ -9,6 +9,7 @@ import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import type { StoreLink } from '../../state/linkSync';
+import { takeReopened } from '../../state/reopen';
 import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
 import { BatchNoisePanel } from './BatchNoisePanel';
@@ -62,8 +63,10 @@ export default function BatchNormLab() {
   useLinkSync(store, LAB_LINK);
   useLeaveLab(store.getState().leave);
   useEffect(() => {
-    // Build the network (paused) so that the step-by-step view has numbers at once; coming back to
-    // the lab finds it as it was.
+    // Opened for saved work: show it as it was. Otherwise build the network (paused) so that the
+    // step-by-step view has numbers at once; coming back to the lab finds it as it was.
+    const saved = takeReopened('batchnorm');
+    if (saved && store.getState().restoreSaved(saved)) return;
     if (store.getState().runId === null) void store.getState().startLive(true);
   }, [store]);
   return (

@@ -1,13 +1,16 @@
 // Does it help? The same network with and without batch norm trained as one population (same seed:
 // same initial W, same mini-batches), curves overlaid; and a learning-rate sweep, with and without,
 // final dev accuracy against α. The page states what it measured.
+
 import { useMemo } from 'react';
 import { chartPoints } from '../../state/runSeries';
 import { smoothCurve } from '../../ui/costChartData';
 import { formatPercent, formatRate } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
-import { useLab } from './LabContext';
+import { SaveButton } from '../../ui/SaveButton';
+import { useLab, useLabStore } from './LabContext';
 import { logSpaced, withBatchNormLayout } from './labStore';
+import { comparisonRecord } from './savedComparison';
 import { Frame, polyline } from './svgCharts';
 import { type SweepPoint, summarizeSweep } from './sweepSummary';
 
@@ -15,6 +18,7 @@ const ON = PALETTE.withBatchNorm;
 const OFF = PALETTE.withoutBatchNorm;
 
 export function DoesItHelpPanel() {
+  const store = useLabStore();
   const s = useLab((st) => ({
     kind: st.kind,
     status: st.status,
@@ -52,6 +56,11 @@ export function DoesItHelpPanel() {
         <button type="button" disabled={busy} onClick={() => void s.runSweep()}>
           Sweep learning rate
         </button>
+        <SaveButton
+          build={() => comparisonRecord(store.getState())}
+          disabled={busy || !((s.kind === 'compare' || s.kind === 'sweep') && s.series)}
+          what="a comparison or a sweep"
+        />
         <span className="hint">
           Sweep: {s.sweep.count} values of α from {formatRate(s.sweep.lrMin)} to {formatRate(s.sweep.lrMax)}{' '}
           (log scale), with and without batch norm = {2 * s.sweep.count} models, {s.sweep.steps} steps each.

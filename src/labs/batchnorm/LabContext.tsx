@@ -10,6 +10,13 @@ export function LabProvider({ store, children }: { store: LabStore; children: Re
   return <LabContext.Provider value={store}>{children}</LabContext.Provider>;
 }
 
+/** The store itself, for an action that reads the whole state when it runs (Save). */
+export function useLabStore(): LabStore {
+  const store = useContext(LabContext);
+  if (!store) throw new Error('useLabStore needs a <LabProvider>.');
+  return store;
+}
+
 export function useLab<T>(selector: (s: LabState) => T): T {
   const store = useContext(LabContext);
   if (!store) throw new Error('useLab needs a <LabProvider>.');

@@ -8,18 +8,22 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ModelSpec } from '../../core/config';
 import { dataConfigOf, type Experiment, modelSpecOf } from '../../core/experiment';
 import type { InspectResult, ProbeFrame } from '../../core/inspection';
+import type { SavedRecord } from '../../core/saved/record';
 import { dataShapeOf, overBudgetMessage } from '../../core/runEstimate';
 import { appRunChannel } from '../../state/appChannel';
 import { skipRunEstimate } from '../../state/problems';
 import { failureText, type RunPort } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
+import { seriesOfCurves } from '../../state/savedCurves';
+import { comparisonPayload } from './savedComparison';
 import type { AnyRequestBody } from '../../worker/client';
 import type { BackendInfo, ProgressEvent, ReplyTo, RunStatus } from '../../worker/protocol';
 import { DEFAULT_SWEEP, type LabLink, SCENARIOS, type ScenarioId, type SweepSettings } from './labHash';
 
 export type LabRunKind = 'live' | 'compare' | 'sweep';
-export type LabPhase = 'idle' | 'starting' | RunStatus | 'error';
+/** 'reopened': a saved comparison or sweep shown as it was (nothing in the worker). */
+export type LabPhase = 'idle' | 'starting' | RunStatus | 'error' | 'reopened';
 
 /** One model of the current run, as the charts label it. */
 export interface LabModel {
@@ -92,6 +96,8 @@ export interface LabState {
   request<B extends AnyRequestBody>(body: B): Promise<ReplyTo[B['type']]>;
   /** A panel reads this unit while it is shown: now, and again whenever the network changes. */
   watchInspection(query: InspectionQuery): () => void;
+  /** Shows a saved comparison or sweep as it was, without training. */
+  restoreSaved(record: SavedRecord): boolean;
   /** Leaving the lab for `where`: a training run pauses and says so. */
   leave(where: string): void;
   resumeAfterAway(): Promise<void>;
@@ -418,6 +424,28 @@ export function createLabStore(
             return { inspections: rest };
           });
         };
+      },
+      restoreSaved: (record) => {
+        const payload = comparisonPayload(record);
+        if (!payload) return false;
+        run().end();
+        set((s) => ({
+          experiment: payload.experiment,
+          scenario: payload.scenario,
+          sweep: payload.sweep,
+          runId: null,
+          kind: payload.kind,
+          status: 'reopened',
+          models: payload.models,
+          series: seriesOfCurves(record.curves),
+          seriesVersion: s.seriesVersion + 1,
+          frames: [],
+          inspections: {},
+          error: null,
+          awayNote: null,
+          notices: [],
+        }));
+        return true;
       },
       leave: (where) => {
         const { runId, status } = get();

@@ -10,7 +10,9 @@ import type { DecayKind } from '../../core/config';
 import { momentumKey } from '../../core/panda/changes';
 import { parseNumber, RULES } from '../../state/validation';
 import { formatRate, learningRateFromExponent } from '../../ui/format';
-import { usePanda } from './usePanda';
+import { SaveButton } from '../../ui/SaveButton';
+import { treeRecord } from './savedTree';
+import { usePanda, usePandaStore } from './usePanda';
 
 const DAY_LENGTHS = [100, 150, 200];
 const BATCHES = [16, 32, 64, 128, 256];
@@ -27,6 +29,7 @@ function withValue(list: readonly number[], v: number): number[] {
 }
 
 export function PandaControls() {
+  const store = usePandaStore();
   // The seed's typed-text problem belongs to this lab alone (it must not block the playground's Train).
   const [seedError, setSeedError] = useState<string | null>(null);
   const s = usePanda((x) => ({
@@ -77,6 +80,11 @@ export function PandaControls() {
         <button type="button" disabled={s.phase === 'idle' || busy} onClick={() => void s.resetPanda()}>
           Start over
         </button>
+        <SaveButton
+          build={() => treeRecord(store.getState())}
+          disabled={!s.hasDays || training || busy}
+          what="a day"
+        />
       </div>
       <Switch
         label="Auto-continue (no pause at the end of a day)"

@@ -8,6 +8,7 @@ import { LinkNotices } from '../../components/LinkNotices';
 import type { StoreLink } from '../../state/linkSync';
 import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
+import { useReopened } from '../../ui/useReopened';
 import { BridgePanel } from './BridgePanel';
 import { CaviarPanel } from './CaviarPanel';
 import { DaysList } from './DaysList';
@@ -95,6 +96,7 @@ export default function PandaLab() {
   useLinkSync(store, PANDA_LINK);
   // Leaving the lab pauses its runs (they would only slow the other screens down) and says so on return.
   useLeaveLab(store.getState().leave);
+  useReopened('panda', (record) => store.getState().restoreSaved(record));
   return (
     <PandaContext.Provider value={store}>
       <Lab />

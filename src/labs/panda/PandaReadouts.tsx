@@ -13,6 +13,7 @@ const PHASE_TEXT = {
   paused: 'paused',
   diverged: 'diverged',
   error: 'error',
+  reopened: 'reopened (saved): Next day starts over from its link',
 } as const;
 
 export function PandaReadouts() {

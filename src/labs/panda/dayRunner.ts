@@ -253,6 +253,8 @@ export function createDayRunner(kit: PandaKit, link: PandaLink): DayRunner {
     nextDay: async () => {
       const s = get();
       if (s.phase === 'training' || s.phase === 'starting' || s.phase === 'diverged') return;
+      // A reopened tree has no snapshots in this worker: its next day starts the model again from the link.
+      if (s.phase === 'reopened') await get().resetPanda();
       if (s.phase === 'idle' || s.phase === 'error' || pandaRun === null) {
         if (!(await startPanda())) return;
       }

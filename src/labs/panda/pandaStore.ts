@@ -12,6 +12,7 @@ import { defaultPandaLink, type PandaLink } from './pandaHash';
 import { message, type PandaKit } from './pandaKit';
 import type { PandaActions, PandaState, PandaStore, PopulationKind } from './pandaTypes';
 import { createPopulationRuns, type PopulationRuns } from './populationRuns';
+import { treePayload } from './savedTree';
 import { createTeacherPlayer, type TeacherPlayer } from './teacherPlayer';
 
 export type {
@@ -143,6 +144,37 @@ export function createPandaStore(options: PandaStoreOptions = {}): PandaStore {
           await days.stopped();
           await get().nextDay();
         }
+      },
+
+      restoreSaved: (record) => {
+        const payload = treePayload(record);
+        if (!payload) return false;
+        teacher.stop();
+        days.stop();
+        populations.stopAll();
+        away = null;
+        set((s) => ({
+          link: payload.link,
+          notices: [],
+          revision: s.revision + 1,
+          phase: 'reopened',
+          tree: BranchTree.fromData(payload.tree),
+          step: payload.step,
+          dayEnd: payload.step,
+          hyper: { ...payload.hyper },
+          applied: { ...payload.hyper },
+          pending: null,
+          selectedDay: null,
+          populations: {},
+          scenario: null,
+          beat: 0,
+          narration: '',
+          teacherPlaying: false,
+          awayNote: null,
+          error: null,
+        }));
+        kit.bump();
+        return true;
       },
 
       shutdown: () => {

@@ -7,10 +7,12 @@ import type { BranchTree } from '../../core/panda/branchTree';
 import type { HalvingRound } from '../../core/panda/halving';
 import type { Lineage, PbtHyper } from '../../core/panda/pbt';
 import type { Scenario } from '../../core/panda/teacher';
+import type { SavedRecord } from '../../core/saved/record';
 import type { RunSeries } from '../../state/runSeries';
 import type { PandaLink } from './pandaHash';
 
-export type PandaPhase = 'idle' | 'starting' | 'training' | 'paused' | 'diverged' | 'error';
+/** 'reopened': a saved tree shown as it was (its snapshots are gone: Next day starts over). */
+export type PandaPhase = 'idle' | 'starting' | 'training' | 'paused' | 'diverged' | 'error' | 'reopened';
 export type PopulationKind = 'caviar' | 'pbt' | 'halving';
 export type PopulationPhase = 'starting' | 'training' | 'done' | 'stopped' | 'error';
 export type CaviarBudget = 'compute' | 'machines';
@@ -109,6 +111,8 @@ export interface PandaActions {
   leave(where: string): void;
   /** Picks up where leaving the lab paused: the day and the populations train on. */
   resumeAfterAway(): Promise<void>;
+  /** Shows a saved tree as it was, without training. */
+  restoreSaved(record: SavedRecord): boolean;
   /** Stops every run of the lab (tests). */
   shutdown(): void;
 }
