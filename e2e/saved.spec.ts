@@ -95,3 +95,13 @@ test('a browser that cannot store saved work says so at Save, and the page goes 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(() => readText(page, 'Status'), { timeout: 60_000 }).toBe('finished');
 });
+
+test('with autosave on, a finished run is saved without pressing Save', async ({ page }) => {
+  await page.goto('/#lab=saved');
+  await page.getByRole('switch', { name: /^Autosave/ }).click();
+  await expect(page.getByRole('switch', { name: /^Autosave/ })).toHaveAttribute('aria-checked', 'true');
+  await trainPlayground(page, 0.01);
+  await page.goto('/#lab=saved');
+  await expect(page.getByRole('table', { name: 'Saved work' }).locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByRole('switch', { name: /^Autosave/ })).toHaveAttribute('aria-checked', 'true');
+});

@@ -28,8 +28,9 @@ export { BOUNDARY_RESOLUTION, isTwoDimensional } from './problems';
 import { failureText, type RunPort } from './runChannel';
 import { type Readouts, RunSeries, readoutsOf } from './runSeries';
 import { createRunSlot } from './runSlot';
+import { autosave } from './autosave';
 import { seriesOfCurves } from './savedCurves';
-import { playgroundPayload } from './savedPlayground';
+import { playgroundPayload, playgroundRecord } from './savedPlayground';
 
 /** The decision-boundary heatmap of one model, as the worker last sent it. */
 export type BoundaryFrame = NonNullable<ProgressEvent['boundary']>;
@@ -398,8 +399,11 @@ const runSlice =
             ...(boundary ? { boundary } : {}),
           };
         }),
-      receiveStatus: (status) =>
-        set({ status, ...(status === 'finished' || status === 'stopped' ? { awayNote: null } : {}) }),
+      receiveStatus: (status) => {
+        set({ status, ...(status === 'finished' || status === 'stopped' ? { awayNote: null } : {}) });
+        if (status === 'finished')
+          void autosave(playgroundRecord(get())).then((failed) => failed && set({ error: failed }));
+      },
       receiveModelStatus: (event) =>
         set((s) => ({
           models: s.models.map((m, i) =>

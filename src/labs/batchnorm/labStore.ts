@@ -15,8 +15,9 @@ import { skipRunEstimate } from '../../state/problems';
 import { failureText, type RunPort } from '../../state/runChannel';
 import { RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
+import { autosave } from '../../state/autosave';
 import { seriesOfCurves } from '../../state/savedCurves';
-import { comparisonPayload } from './savedComparison';
+import { comparisonPayload, comparisonRecord } from './savedComparison';
 import type { AnyRequestBody } from '../../worker/client';
 import type { BackendInfo, ProgressEvent, ReplyTo, RunStatus } from '../../worker/protocol';
 import { DEFAULT_SWEEP, type LabLink, SCENARIOS, type ScenarioId, type SweepSettings } from './labHash';
@@ -182,6 +183,8 @@ export function createLabStore(
       flush: () => set((s) => ({ seriesVersion: s.seriesVersion + 1 })),
       status: (status: RunStatus) => {
         set({ status, ...(status === 'finished' || status === 'stopped' ? { awayNote: null } : {}) });
+        if (status === 'finished')
+          void autosave(comparisonRecord(get())).then((failed) => failed && set({ error: failed }));
         if (status === 'paused') refresh();
       },
       modelStatus: (event: { model: number; status: LabModel['status'] }) =>

@@ -7,7 +7,9 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
+import { Switch } from '../../components/Switch';
 import type { SavedRecord } from '../../core/saved/record';
+import { autosaveOn, setAutosave } from '../../state/autosave';
 import { LABS } from '../../state/labs';
 import { reopenSaved } from '../../state/reopen';
 import { formatCost } from '../../ui/format';
@@ -107,6 +109,7 @@ export default function SavedLab() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const [auto, setAuto] = useState(autosaveOn);
   const compared = useMemo(
     () => picked.map((id) => records.find((r) => r.id === id)).filter((r): r is SavedRecord => !!r),
     [picked, records],
@@ -125,6 +128,14 @@ export default function SavedLab() {
         <LinkNotices notices={notices} onDismiss={dismissNotices} />
         <ErrorNotice error={error} onDismiss={() => store.setState({ error: null })} />
       </div>
+      <Switch
+        label="Autosave: save every finished run, comparison, sweep and study without pressing Save"
+        checked={auto}
+        onChange={(on) => {
+          setAutosave(on);
+          setAuto(on);
+        }}
+      />
       {records.length === 0 ? (
         <p className="saved-empty">
           {loading ? 'Reading saved work…' : 'Nothing saved yet: press Save on any screen after a run.'}
