@@ -114,7 +114,7 @@ test('a worker that dies is said in words, and “Restart the training worker”
   await worker.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
   const banner = page.getByRole('alert', { name: 'Training worker' });
   await expect(banner).toContainText('The training worker stopped.', { timeout: 30_000 });
-  await expect.poll(() => readText(page, 'Status')).toBe('error');
+  await expect.poll(() => readText(page, 'Status')).toBe('stopped');
   await shot(page, 'foundation-worker-lost');
   await banner.getByRole('button', { name: 'Restart the training worker' }).click();
   await expect(banner).toHaveCount(0);

@@ -26,9 +26,10 @@ export interface RunHandlers {
   modelStatus?(event: ModelStatusEvent): void;
   /**
    * The run is over because of a failure, in words: a training error, the worker ran out of memory
-   * (it is replaced, and the next run starts on a fresh one), or the worker stopped.
+   * (it is replaced, and the next run starts on a fresh one), or the worker stopped. `workerLost`:
+   * every screen's banner already says the worker stopped, so the run need only read as stopped.
    */
-  failed?(message: string): void;
+  failed?(message: string, workerLost: boolean): void;
 }
 
 /** The typed port a store holds: requests, fresh run ids, and the routing of one run's events. */
@@ -133,17 +134,17 @@ export function createRunChannel(options: RunChannelOptions): RunChannel {
       case 'runError':
         flush(watched);
         if (event.fatal) drop(event.message, event.runId);
-        else handlers.failed?.(event.message);
+        else handlers.failed?.(event.message, false);
         break;
     }
   };
 
   /** Every watched run (the one that caused it first) hears that the worker is gone. */
-  const tellRuns = (message: string, culprit?: number): void => {
+  const tellRuns = (message: string, culprit: number | undefined, workerLost: boolean): void => {
     const others = `${message} The training worker was restarted, so this run ended too.`;
     for (const [runId, watched] of runs) {
       flush(watched);
-      watched.handlers.failed?.(runId === culprit || culprit === undefined ? message : others);
+      watched.handlers.failed?.(runId === culprit || culprit === undefined ? message : others, workerLost);
     }
   };
 
@@ -156,7 +157,7 @@ export function createRunChannel(options: RunChannelOptions): RunChannel {
   /** A fatal error: the worker is replaced at the next request, and the page goes on. */
   const drop = (message: string, culprit?: number): void => {
     endClient();
-    tellRuns(message, culprit);
+    tellRuns(message, culprit, false);
   };
 
   /** The worker died or stopped answering: say so until the learner restarts it. */
@@ -164,7 +165,7 @@ export function createRunChannel(options: RunChannelOptions): RunChannel {
     if (health.state === 'lost') return;
     endClient();
     setHealth({ state: 'lost', message });
-    tellRuns(message);
+    tellRuns(message, undefined, true);
   };
 
   const getClient = (): TrainingPort => {

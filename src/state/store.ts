@@ -232,7 +232,8 @@ const runSlice =
         },
         status: (status) => get().receiveStatus(status),
         modelStatus: (event) => get().receiveModelStatus(event),
-        failed: (text) => get().receiveRunError(text),
+        // A lost worker is said by every screen's banner: the run itself just ends, stopped.
+        failed: (text, workerLost) => (workerLost ? set({ status: 'stopped' }) : get().receiveRunError(text)),
       });
       set((s) => ({
         runId,

@@ -191,7 +191,9 @@ export function createLabStore(
         set((s) => ({
           models: s.models.map((m, i) => (i === event.model ? { ...m, status: event.status } : m)),
         })),
-      failed: (text: string) => set({ status: 'error', error: failureText(text) }),
+      // A lost worker is said by every screen's banner: the run itself just ends, stopped.
+      failed: (text: string, workerLost: boolean) =>
+        set(workerLost ? { status: 'stopped' } : { status: 'error', error: failureText(text) }),
     });
 
     const specOf = (

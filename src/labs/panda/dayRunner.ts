@@ -72,9 +72,10 @@ export function createDayRunner(kit: PandaKit, link: PandaLink): DayRunner {
     status: (status) => {
       if (status === 'finished' && get().phase === 'training') void sliceEnded();
     },
-    failed: (text) => {
+    failed: (text, workerLost) => {
       pandaRun = null;
-      set({ phase: 'error', error: failureText(text) });
+      // A lost worker is said by every screen's banner; the day just ends.
+      set({ phase: 'error', ...(workerLost ? {} : { error: failureText(text) }) });
       releaseDay();
     },
   });

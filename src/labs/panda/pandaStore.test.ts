@@ -92,7 +92,7 @@ describe('panda store', () => {
     port.dispose();
   });
 
-  it('should say a run failed when the worker is lost, and not wait forever', async () => {
+  it('should end the day when the worker is lost, and not wait forever', async () => {
     const worker = fakeWorker();
     const port = createRunChannel({ makeClient: () => worker.port, throttleMs: 0 });
     const store = createPandaStore({ port });
@@ -101,7 +101,12 @@ describe('panda store', () => {
     worker.fail('The training worker failed: it crashed.');
     await day; // released by the failure
     expect(store.getState().phase).toBe('error');
-    expect(store.getState().error).toMatch(/training worker failed/);
+    // The app's banner says the worker failed; the lab adds no banner of its own.
+    expect(port.health()).toMatchObject({
+      state: 'lost',
+      message: expect.stringMatching(/training worker failed/),
+    });
+    expect(store.getState().error).toBeNull();
     port.dispose();
   });
 });

@@ -225,9 +225,12 @@ export function createPopulationRuns(kit: PandaKit): PopulationRuns {
         else if (kind === 'pbt') void pbtGenerationEnded(run);
         else void halvingRoundEnded(run);
       },
-      failed: (text) => {
-        updatePopulation(kind, { phase: 'error', note: text });
-        set({ error: failureText(text) });
+      failed: (text, workerLost) => {
+        updatePopulation(
+          kind,
+          workerLost ? { phase: 'stopped', note: 'stopped' } : { phase: 'error', note: text },
+        );
+        if (!workerLost) set({ error: failureText(text) });
       },
     });
     const run: PopulationRun = {
