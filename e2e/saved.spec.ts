@@ -83,6 +83,22 @@ test('a saved run and a panda tree survive a reload and reopen as they were; two
   await expect(table.locator('tbody tr')).toHaveCount(2);
 });
 
+test('a saved study reopens after a reload with the same leaderboard', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#lab=search&budget=6&steps=100&seed=3');
+  await page.getByRole('button', { name: 'Run study', exact: true }).click();
+  await expect.poll(() => readText(page, 'Study status'), { timeout: 120_000 }).toBe('finished');
+  const rows = page.getByRole('table', { name: 'Leaderboard', exact: true }).locator('tbody tr');
+  const before = await rows.allInnerTexts();
+  await save(page);
+  await page.reload();
+  await page.goto('/#lab=saved');
+  await page.getByRole('button', { name: /^Open Study: 6 random trials, .* as it was$/ }).click();
+  await expect(rows).toHaveCount(6);
+  expect(await rows.allInnerTexts()).toEqual(before);
+  expect(await drawnCurves(page, 'Study curves')).toBeGreaterThanOrEqual(5);
+});
+
 test('a browser that cannot store saved work says so at Save, and the page goes on', async ({ page }) => {
   await page.addInitScript(() => {
     indexedDB.open = () => {

@@ -1,6 +1,5 @@
 // The playground's saved work: a finished (or stopped) run with its experiment, its models and their
 // curves. Reopened, the run is shown as it was; its link trains it again.
-import { z } from 'zod';
 import type { Experiment } from '../core/experiment';
 import { bestDevCostOf, SAVED_VERSION, type SavedRecord, type SavedSetting } from '../core/saved/record';
 import { curvesOfSeries } from './savedCurves';
@@ -14,15 +13,6 @@ export interface PlaygroundPayload {
   models: ModelInfo[];
   lrRange: [number, number];
 }
-
-const payloadSchema = z.object({
-  experiment: z.record(z.string(), z.unknown()),
-  kind: z.enum(['single', 'population']),
-  models: z.array(
-    z.object({ learningRate: z.number(), status: z.enum(['training', 'diverged', 'finished']) }),
-  ),
-  lrRange: z.tuple([z.number(), z.number()]),
-});
 
 function fmt(v: number): string {
   return String(Number(v.toPrecision(3)));
@@ -91,6 +81,19 @@ export function playgroundRecord(s: AppState): SavedRecord | null {
 
 /** The record's payload, checked; null when it is not a playground run. */
 export function playgroundPayload(record: SavedRecord): PlaygroundPayload | null {
-  const parsed = payloadSchema.safeParse(record.payload);
-  return parsed.success ? (record.payload as unknown as PlaygroundPayload) : null;
+  // Checked by hand, not with zod: this runs in the main bundle, which stays small.
+  const p = record.payload as Partial<PlaygroundPayload>;
+  const e = p.experiment as Partial<Experiment> | undefined;
+  const ok =
+    record.lab === 'playground' &&
+    typeof e === 'object' &&
+    e !== null &&
+    Array.isArray(e.hidden) &&
+    typeof e.dataset === 'string' &&
+    (p.kind === 'single' || p.kind === 'population') &&
+    Array.isArray(p.models) &&
+    p.models.every((m) => typeof m?.learningRate === 'number' && typeof m?.status === 'string') &&
+    Array.isArray(p.lrRange) &&
+    p.lrRange.length === 2;
+  return ok ? (p as PlaygroundPayload) : null;
 }

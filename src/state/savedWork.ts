@@ -3,11 +3,11 @@
 // damaged record is said where the learner pressed Save or opened the list, and nothing else breaks.
 // Writes are asynchronous, so saving never holds up the page while a run trains.
 import { type IDBPDatabase, openDB } from 'idb';
-import { readRecord, type SavedRecord } from '../core/saved/record';
+import type { SavedRecord } from '../core/saved/record';
 
 const DB_NAME = 'hyperparameter-playground';
 const DB_VERSION = 1;
-const STORE = 'saved';
+export const STORE = 'saved';
 
 let db: Promise<IDBPDatabase> | null = null;
 
@@ -22,7 +22,7 @@ export function storageErrorText(error: unknown): string {
   return `The browser could not save: ${message}`;
 }
 
-function database(): Promise<IDBPDatabase> {
+export function database(): Promise<IDBPDatabase> {
   if (!db) {
     if (typeof indexedDB === 'undefined') return Promise.reject(new Error('This browser has no indexedDB.'));
     db = openDB(DB_NAME, DB_VERSION, {
@@ -40,7 +40,7 @@ function database(): Promise<IDBPDatabase> {
 
 export type StorageResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-async function attempt<T>(work: () => Promise<T>): Promise<StorageResult<T>> {
+export async function attempt<T>(work: () => Promise<T>): Promise<StorageResult<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
@@ -51,22 +51,6 @@ async function attempt<T>(work: () => Promise<T>): Promise<StorageResult<T>> {
 export function saveRecord(record: SavedRecord): Promise<StorageResult<void>> {
   return attempt(async () => {
     await (await database()).put(STORE, record);
-  });
-}
-
-/** Every readable record, newest first, and a notice for each one skipped. */
-export function listRecords(): Promise<StorageResult<{ records: SavedRecord[]; notices: string[] }>> {
-  return attempt(async () => {
-    const raw = await (await database()).getAll(STORE);
-    const records: SavedRecord[] = [];
-    const notices: string[] = [];
-    for (const r of raw) {
-      const read = readRecord(r);
-      if (read.ok) records.push(read.record);
-      else notices.push(read.notice);
-    }
-    records.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return { records, notices };
   });
 }
 

@@ -1,9 +1,12 @@
 // Cost against step: train solid and dev dashed for one model, or one curve per sampled α.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { RadioGroup } from '../components/RadioGroup';
 import { Switch } from '../components/Switch';
 import { useAppStore } from '../state/StoreProvider';
-import { selectChart } from '../state/selectors';
+import { curvesCsv } from '../core/export/curvesCsv';
+import { selectChart, selectExperiment } from '../state/selectors';
+import { ChartExport } from './ChartExport';
+import { experimentColumns, seriesCurves } from './chartCsv';
 import { CostLegend } from './CostLegend';
 import { CurvesPlot } from './CurvesPlot';
 import { chartLines, clampForLog, costDomain, stepDomain } from './costChartData';
@@ -19,6 +22,16 @@ export function CostChart() {
   const [axis, setAxis] = useState<Axis>('linear');
   const [smooth, setSmooth] = useState(true);
   const log = axis === 'log';
+  const experiment = useAppStore(selectExperiment);
+  const figureRef = useRef<HTMLElement>(null);
+  // Built on click: the raw curves (not smoothed), α per model and the experiment's other settings.
+  const csv = () =>
+    curvesCsv(
+      seriesCurves(series, (i) => ({
+        model: i + 1,
+        hyper: { learning_rate: models[i]?.learningRate, ...experimentColumns(experiment) },
+      })),
+    );
 
   // Re-read the buffers only when the bridge says they grew (≤ 10 times a second).
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
@@ -37,10 +50,10 @@ export function CostChart() {
   const empty = lines.every((l) => l.points.length === 0);
 
   return (
-    <figure className="panel cost-chart" aria-label="Cost chart">
+    <figure className="panel cost-chart" aria-label="Cost chart" ref={figureRef}>
       <div className="panel-head">
         <h2>Cost</h2>
-        <div className="chart-options">
+        <div className="chart-options" data-export="skip">
           <Switch label="Smooth train cost" checked={smooth} onChange={setSmooth} />
           <RadioGroup label="Cost axis" value={axis} options={AXIS_OPTIONS} onChange={setAxis} />
         </div>
@@ -62,6 +75,14 @@ export function CostChart() {
         />
       </div>
       <figcaption>
+        {/* In the caption, not the header: the header's switches would wrap onto a second line. */}
+        <ChartExport
+          name="Cost chart"
+          target={figureRef}
+          fileName="cost-chart"
+          csv={csv}
+          className="chart-export-float"
+        />
         <CostLegend kind={kind} lines={lines} models={models} lrRange={lrRange} smooth={smooth} />
       </figcaption>
     </figure>

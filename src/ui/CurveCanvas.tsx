@@ -6,6 +6,7 @@
 // the browser's software rasteriser about a millisecond per curve (32 curves: most of a frame again).
 import { createContext, memo, useContext, useLayoutEffect, useRef } from 'react';
 import { usePlotArea } from 'recharts';
+import { registerCanvasPainter } from './canvasPainters';
 import type { ChartLine } from './costChartData';
 import { axisMap, drawablePoints } from './plotScales';
 
@@ -36,35 +37,45 @@ export const CurveCanvas = memo(function CurveCanvas({
     const canvas = ref.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context || width <= 0 || height <= 0) return;
-    // Sharp on high-density screens and projectors: the bitmap has device pixels.
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(width * ratio);
-    const h = Math.round(height * ratio);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
-    const x = axisMap(xDomain, 0, width, false);
-    const y = axisMap(yDomain, height, 0, logY);
-    context.lineWidth = strokeWidth;
-    context.lineJoin = 'round';
-    for (const line of lines) {
-      context.strokeStyle = line.color;
-      context.globalAlpha = line.diverged ? 0.6 : 1;
-      context.setLineDash(line.dashed ? [6, 4] : []);
-      context.beginPath();
-      let started = false;
-      for (const p of line.points) {
-        const px = x(p.step);
-        const py = y(p.value);
-        if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
-        if (started) context.lineTo(px, py);
-        else context.moveTo(px, py);
-        started = true;
+    const paint = (target: HTMLCanvasElement, ctx: CanvasRenderingContext2D, ratio: number): void => {
+      const w = Math.round(width * ratio);
+      const h = Math.round(height * ratio);
+      if (target.width !== w) target.width = w;
+      if (target.height !== h) target.height = h;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      const x = axisMap(xDomain, 0, width, false);
+      const y = axisMap(yDomain, height, 0, logY);
+      ctx.lineWidth = strokeWidth;
+      ctx.lineJoin = 'round';
+      for (const line of lines) {
+        ctx.strokeStyle = line.color;
+        ctx.globalAlpha = line.diverged ? 0.6 : 1;
+        ctx.setLineDash(line.dashed ? [6, 4] : []);
+        ctx.beginPath();
+        let started = false;
+        for (const p of line.points) {
+          const px = x(p.step);
+          const py = y(p.value);
+          if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
+          if (started) ctx.lineTo(px, py);
+          else ctx.moveTo(px, py);
+          started = true;
+        }
+        ctx.stroke();
       }
-      context.stroke();
-    }
-    context.globalAlpha = 1;
+      ctx.globalAlpha = 1;
+    };
+    // Sharp on high-density screens and projectors: the bitmap has device pixels.
+    paint(canvas, context, window.devicePixelRatio || 1);
+    // "Download PNG" draws the same curves again at the image's ratio instead of scaling this bitmap.
+    return registerCanvasPainter(canvas, (ratio) => {
+      const out = document.createElement('canvas');
+      const ctx = out.getContext('2d');
+      if (!ctx) return null;
+      paint(out, ctx, ratio);
+      return out;
+    });
   }, [lines, strokeWidth, xDomain[0], xDomain[1], yDomain[0], yDomain[1], logY, width, height]);
 
   if (!area) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { differingSettings, readRecord, SAVED_VERSION, type SavedRecord, thinCurve } from './record';
+import { readRecord } from './readRecord';
+import { differingSettings, SAVED_VERSION, type SavedRecord, thinCurve } from './record';
 
 function record(over: Partial<SavedRecord> = {}): SavedRecord {
   return {

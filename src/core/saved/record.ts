@@ -2,82 +2,44 @@
 // The envelope (name, lab, date, key settings, best dev cost, the link to train again, the curves to
 // overlay) is the same for every lab and is checked here; each lab reads its own payload. Records carry
 // the version they were written in: an older one is migrated when a step exists, or skipped with a
-// notice naming it, and a record that fails the check is skipped the same way, never shown half-read.
-import { z } from 'zod';
+// notice naming it, and a record that fails the check is skipped the same way, never shown half-read
+// (readRecord.ts: the check uses zod, which only the Saved screen's chunk loads).
 
 export const SAVED_VERSION = 1;
 export const SAVED_LABS = ['playground', 'search', 'batchnorm', 'panda'] as const;
 export type SavedLab = (typeof SAVED_LABS)[number];
 
-/** Any number, NaN and ∞ included: a diverged curve's costs are kept as they were. */
-const anyNumber = z.custom<number>((v) => typeof v === 'number', 'must be a number');
-
-const curveSchema = z.object({
-  label: z.string(),
-  trainStep: z.array(anyNumber),
-  trainCost: z.array(anyNumber),
-  devStep: z.array(anyNumber),
-  devCost: z.array(anyNumber),
-  devAccuracy: z.array(anyNumber),
-});
-
-export const savedRecordSchema = z.object({
-  id: z.string().min(1),
-  version: z.literal(SAVED_VERSION),
-  lab: z.enum(SAVED_LABS),
-  name: z.string(),
-  createdAt: z.string(),
-  /** What it was, in a few settings a learner recognises (shown in the list, compared side by side). */
-  settings: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
-  bestDevCost: z.number().nullable(),
-  /** The lab's link (hash without '#'), to train it again. */
-  link: z.string(),
-  /** The curves worth overlaying in a comparison (downsampled). */
-  curves: z.array(curveSchema),
-  /** The lab's own data to reopen it as it was; each lab checks its own. */
-  payload: z.record(z.string(), z.unknown()),
-});
-
-export type SavedRecord = z.infer<typeof savedRecordSchema>;
-export type SavedCurve = z.infer<typeof curveSchema>;
-export type SavedSetting = SavedRecord['settings'][number];
-
-/** Steps from an older version to the next; none yet (version 1 is the first). */
-const MIGRATIONS: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {};
-
-export type ReadRecord = { ok: true; record: SavedRecord } | { ok: false; notice: string };
-
-function nameOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'name' in raw && typeof raw.name === 'string')
-    return `“${raw.name}”`;
-  return 'A saved record';
+export interface SavedCurve {
+  label: string;
+  trainStep: number[];
+  trainCost: number[];
+  devStep: number[];
+  devCost: number[];
+  devAccuracy: number[];
 }
 
-/** A record as read back from storage: migrated to this version and checked, or why it is skipped. */
-export function readRecord(raw: unknown): ReadRecord {
-  const name = nameOf(raw);
-  if (typeof raw !== 'object' || raw === null)
-    return { ok: false, notice: `${name} is unreadable: skipped.` };
-  let record = raw as Record<string, unknown>;
-  let version = typeof record.version === 'number' ? record.version : 0;
-  if (version > SAVED_VERSION)
-    return { ok: false, notice: `${name} was saved by a newer version of this page (${version}): skipped.` };
-  while (version < SAVED_VERSION) {
-    const step = MIGRATIONS[version];
-    if (!step)
-      return {
-        ok: false,
-        notice: `${name} was saved by an older version of this page (${version}) that cannot be read any more: skipped.`,
-      };
-    record = step(record);
-    version += 1;
-  }
-  const parsed = savedRecordSchema.safeParse(record);
-  if (parsed.success) return { ok: true, record: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where =
-    issue.path.length > 0 ? ` (${issue.path.join('.')}: ${issue.message})` : ` (${issue.message})`;
-  return { ok: false, notice: `${name} is damaged${where}: skipped.` };
+export interface SavedSetting {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** One saved item. The envelope is the same for every lab; `payload` is the lab's own (it checks it). */
+export interface SavedRecord {
+  id: string;
+  version: typeof SAVED_VERSION;
+  lab: SavedLab;
+  name: string;
+  createdAt: string;
+  /** What it was, in a few settings a learner recognises (shown in the list, compared side by side). */
+  settings: SavedSetting[];
+  bestDevCost: number | null;
+  /** The lab's link (hash without '#'), to train it again. */
+  link: string;
+  /** The curves worth overlaying in a comparison (downsampled). */
+  curves: SavedCurve[];
+  /** The lab's own data to reopen it as it was. */
+  payload: Record<string, unknown>;
 }
 
 /** One curve of a series for saving: at most `maxPoints` per column, thinned evenly (ends kept). */

@@ -1,10 +1,11 @@
 // Batch norm inside the network, live: for each hidden layer, the 15th/50th/85th percentiles of z
 // (before batch norm), z̃ (what the activation receives) or a over training, on a fixed probe batch of
 // training examples, plus the histogram of the latest frame; and γ, β of a few units evolving.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { PROBE_QUANTITIES } from '../../core/inspection';
+import { ChartExport } from '../../ui/ChartExport';
 import { formatCost } from '../../ui/format';
 import { SERIES } from '../../ui/palette';
 import { useLab } from './LabContext';
@@ -27,6 +28,7 @@ export function DistributionsPanel() {
     batchNorm: s.experiment.batchNorm,
   }));
   const [quantity, setQuantity] = useState<Quantity>('z');
+  const layersRef = useRef<HTMLDivElement>(null);
   const q = PROBE_QUANTITIES.indexOf(quantity);
   const last = frames[frames.length - 1];
   const layers = last ? last.hidden.length : hidden.length;
@@ -40,7 +42,10 @@ export function DistributionsPanel() {
       </p>
       <RadioGroup label="Show" value={quantity} options={QUANTITY_OPTIONS} onChange={setQuantity} />
       {!last ? <p className="hint">No frames yet: press Train.</p> : null}
-      <div className="bn-layers">
+      <div className="chart-export-row">
+        <ChartExport name="Distributions" target={layersRef} fileName={`distributions-${quantity}`} />
+      </div>
+      <div className="bn-layers" ref={layersRef}>
         {Array.from({ length: layers }, (_, l) => {
           const bands = frames.map((fr) => {
             const k = (l * 3 + q) * 3;

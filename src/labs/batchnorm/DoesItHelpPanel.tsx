@@ -2,14 +2,18 @@
 // same initial W, same mini-batches), curves overlaid; and a learning-rate sweep, with and without,
 // final dev accuracy against α. The page states what it measured.
 
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import type { Experiment } from '../../core/experiment';
+import { curvesCsv } from '../../core/export/curvesCsv';
 import { chartPoints } from '../../state/runSeries';
+import { ChartExport } from '../../ui/ChartExport';
+import { experimentColumns, seriesCurves } from '../../ui/chartCsv';
 import { smoothCurve } from '../../ui/costChartData';
 import { formatPercent, formatRate } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
 import { SaveButton } from '../../ui/SaveButton';
 import { useLab, useLabStore } from './LabContext';
-import { logSpaced, withBatchNormLayout } from './labStore';
+import { type LabModel, logSpaced, withBatchNormLayout } from './labStore';
 import { comparisonRecord } from './savedComparison';
 import { Frame, polyline } from './svgCharts';
 import { type SweepPoint, summarizeSweep } from './sweepSummary';
@@ -74,6 +78,27 @@ export function DoesItHelpPanel() {
 
 type Point = { x: number; y: number };
 
+/**
+ * The run's curves as CSV: each model with or without batch norm, its α, and the experiment's other
+ * settings (batch_norm says "with" or "without"; the layers "with" uses are the experiment's layout).
+ */
+function runCsv(
+  series: Parameters<typeof seriesCurves>[0],
+  models: readonly LabModel[],
+  experiment: Experiment,
+): string {
+  return curvesCsv(
+    seriesCurves(series, (i) => ({
+      model: models[i]?.label ?? i + 1,
+      hyper: {
+        ...experimentColumns(experiment),
+        batch_norm: models[i] ? (models[i].batchNorm ? 'with' : 'without') : undefined,
+        learning_rate: models[i]?.learningRate,
+      },
+    })),
+  );
+}
+
 const xy = (p: { step: number; value: number }): Point => ({ x: p.step, y: p.value });
 
 /**
@@ -104,12 +129,14 @@ function offOnLines(
 }
 
 function Comparison() {
-  const { series, seriesVersion, models, status } = useLab((st) => ({
+  const { series, seriesVersion, models, status, experiment } = useLab((st) => ({
     series: st.series,
     seriesVersion: st.seriesVersion,
     models: st.models,
     status: st.status,
+    experiment: st.experiment,
   }));
+  const figureRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
   const lines = useMemo(
     () =>
@@ -128,7 +155,15 @@ function Comparison() {
   const dev = lines.map((l) => l.dev);
   const cost = lines.map((l) => l.cost);
   return (
-    <figure className="bn-figure" aria-label="Comparison chart">
+    <figure className="bn-figure" aria-label="Comparison chart" ref={figureRef}>
+      <div className="chart-export-row">
+        <ChartExport
+          name="Comparison chart"
+          target={figureRef}
+          fileName="batch-norm-comparison"
+          csv={() => runCsv(series, models, experiment)}
+        />
+      </div>
       <div className="bn-columns">
         <Frame
           xDomain={[0, maxStep]}
@@ -167,13 +202,15 @@ function Comparison() {
 }
 
 function Sweep({ rates }: { rates: number[] }) {
-  const { series, seriesVersion, models, status, sweep } = useLab((st) => ({
+  const { series, seriesVersion, models, status, sweep, experiment } = useLab((st) => ({
     series: st.series,
     seriesVersion: st.seriesVersion,
     models: st.models,
     status: st.status,
     sweep: st.sweep,
+    experiment: st.experiment,
   }));
+  const figureRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
   const points = useMemo<SweepPoint[]>(
     () =>
@@ -201,7 +238,15 @@ function Sweep({ rates }: { rates: number[] }) {
       ? 'no α'
       : `α from ${formatRate(a.lowest)} to ${formatRate(a.highest!)} (${a.good.length} of ${rates.length} values)`;
   return (
-    <figure className="bn-figure" aria-label="Sweep chart">
+    <figure className="bn-figure" aria-label="Sweep chart" ref={figureRef}>
+      <div className="chart-export-row">
+        <ChartExport
+          name="Sweep chart"
+          target={figureRef}
+          fileName="batch-norm-sweep"
+          csv={() => runCsv(series, models, experiment)}
+        />
+      </div>
       <Frame
         width={560}
         height={260}

@@ -16,6 +16,7 @@ import {
   type ScalingProblem,
   scaledFeaturesProblem,
 } from '../../core/inputScaling';
+import { ChartExport } from '../../ui/ChartExport';
 import { formatRate } from '../../ui/format';
 import { contourBandColor, PALETTE, SERIES } from '../../ui/palette';
 
@@ -31,6 +32,7 @@ const RES = 90;
 
 function ContourPlot({ c, label }: { c: Case; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const figureRef = useRef<HTMLElement>(null);
   const path = c.run?.path ?? [];
   const win = useMemo(() => plotWindow(c.problem, path), [c, path]);
   useEffect(() => {
@@ -67,7 +69,14 @@ function ContourPlot({ c, label }: { c: Case; label: string }) {
     ctx.fill();
   }, [c, win, path]);
   return (
-    <figure className="bn-contour" aria-label={label}>
+    <figure className="bn-contour" aria-label={label} ref={figureRef}>
+      <div className="chart-export-row">
+        <ChartExport
+          name={label}
+          target={figureRef}
+          fileName={label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}
+        />
+      </div>
       <canvas
         ref={ref}
         width={SIZE}

@@ -1,10 +1,12 @@
 // The bridge between panda and caviar: tuners that babysit a population automatically.
 import { useMemo } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
+import { curvesCsv } from '../../core/export/curvesCsv';
 import { formatRate } from '../../ui/format';
 import { CurveChart } from './CurveChart';
 import { LineageChart } from './LineageChart';
 import { HALVING_MODELS, PBT_DAYS, PBT_EVERY_DAYS, PBT_MEMBERS } from './pandaStore';
+import { populationCsvCurves } from './pandaCsv';
 import { populationLines } from './populationLines';
 import { usePanda } from './usePanda';
 
@@ -23,6 +25,7 @@ export function BridgePanel() {
     setBridge: x.setBridge,
     runPbt: x.runPbt,
     runHalving: x.runHalving,
+    optimizer: x.link.experiment.optimizer,
   }));
   const run = s.bridge === 'pbt' ? s.pbt : s.halving;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks the buffers' growth
@@ -88,6 +91,7 @@ export function BridgePanel() {
           strokeWidth={1}
           log
           empty="Run it to see the curves."
+          csv={() => curvesCsv(populationCsvCurves(run, s.optimizer))}
         />
         {s.bridge === 'pbt' && s.pbt?.lineage ? (
           <LineageChart lineage={s.pbt.lineage} totalSteps={s.pbt.steps} best={s.pbt.best} />

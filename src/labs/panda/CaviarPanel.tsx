@@ -1,10 +1,12 @@
 // The caviar side: the same compute spent on many models at once, then both sides side by side.
 import { useMemo } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
+import { curvesCsv } from '../../core/export/curvesCsv';
 import { lowest } from '../../core/panda/caviar';
 import { formatCost, formatRate } from '../../ui/format';
 import { CurveChart } from './CurveChart';
 import { treeLines } from './pandaChartData';
+import { populationCsvCurves, treeCsvCurves } from './pandaCsv';
 import type { CaviarBudget, PopulationRun } from './pandaStore';
 import { populationLines } from './populationLines';
 import { usePanda } from './usePanda';
@@ -45,6 +47,8 @@ export function CaviarPanel() {
     setSize: x.setCaviarSize,
     setBudget: x.setCaviarBudget,
     runCaviar: x.runCaviar,
+    applied: x.applied,
+    optimizer: x.link.experiment.optimizer,
   }));
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks the buffers' growth
   const caviarLines = useMemo(() => populationLines(s.caviar), [s.caviar, s.version]);
@@ -106,6 +110,7 @@ export function CaviarPanel() {
           minSteps={s.dayLength}
           height={240}
           empty="Train the panda for a day or two first."
+          csv={() => curvesCsv(treeCsvCurves(s.tree, s.applied))}
         />
         <CurveChart
           title="Caviar’s curves"
@@ -113,6 +118,7 @@ export function CaviarPanel() {
           minSteps={s.caviar?.steps ?? s.dayLength}
           height={240}
           strokeWidth={1}
+          csv={() => curvesCsv(populationCsvCurves(s.caviar, s.optimizer))}
           empty={
             <>
               Press <strong>Run caviar</strong>.

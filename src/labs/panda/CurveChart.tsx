@@ -1,6 +1,7 @@
 // A cost chart of many curves: recharts draws the axes and grid, CurveCanvas the curves (on one canvas),
 // Markers the vertical marks. Shared by the panda's tree, the caviar and the bridges.
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
+import { ChartExport } from '../../ui/ChartExport';
 import { CurvesPlot } from '../../ui/CurvesPlot';
 import { type ChartLine, clampForLog, costDomain, stepDomain } from '../../ui/costChartData';
 import { type ChartMark, Markers } from './Markers';
@@ -17,6 +18,18 @@ export interface CurveChartProps {
   height?: number;
   children?: ReactNode;
   head?: ReactNode;
+  /** The chart's curves as CSV (a "Download CSV" button beside "Download PNG"). */
+  csv?: () => string;
+}
+
+/** "Panda: cost of the babysat model" → "panda-cost-of-the-babysat-model" */
+function fileNameOf(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'chart'
+  );
 }
 
 export function CurveChart({
@@ -30,7 +43,9 @@ export function CurveChart({
   height = 300,
   children,
   head,
+  csv,
 }: CurveChartProps) {
+  const figureRef = useRef<HTMLElement>(null);
   const domain = costDomain(lines, log);
   const drawn =
     log && domain ? lines.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : lines;
@@ -41,10 +56,15 @@ export function CurveChart({
   const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const isEmpty = lines.every((l) => l.points.length === 0);
   return (
-    <figure className="panel panda-chart" aria-label={title}>
+    <figure className="panel panda-chart" aria-label={title} ref={figureRef}>
       <div className="panel-head">
         <h3>{title}</h3>
-        {head}
+        <ChartExport name={title} target={figureRef} fileName={fileNameOf(title)} csv={csv} />
+        {head ? (
+          <span data-export="skip" style={{ display: 'contents' }}>
+            {head}
+          </span>
+        ) : null}
       </div>
       <div className="chart-area panda-chart-area" style={{ height }}>
         {isEmpty ? <p className="chart-empty">{empty}</p> : null}

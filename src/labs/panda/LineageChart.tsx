@@ -1,6 +1,8 @@
 // Who descends from whom in population-based training: one row per member, its stretches coloured by
 // α, and an arrow wherever it copied another member's weights and hyperparameters.
+import { useRef } from 'react';
 import type { Lineage } from '../../core/panda/pbt';
+import { ChartExport } from '../../ui/ChartExport';
 import { learningRateColor } from '../../ui/colorScale';
 import { formatRate } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
@@ -19,6 +21,7 @@ export function LineageChart({
   totalSteps: number;
   best: number | null;
 }) {
+  const figureRef = useRef<HTMLElement>(null);
   const height = lineage.length * ROW + 26;
   const x = (step: number) =>
     LEFT + (Math.min(step, totalSteps) / Math.max(1, totalSteps)) * (WIDTH - LEFT - 10);
@@ -29,8 +32,11 @@ export function LineageChart({
     ),
   );
   return (
-    <figure className="panel panda-lineage" aria-label="Lineage">
-      <h3>Lineage</h3>
+    <figure className="panel panda-lineage" aria-label="Lineage" ref={figureRef}>
+      <div className="panel-head">
+        <h3>Lineage</h3>
+        <ChartExport name="Lineage" target={figureRef} fileName="pbt-lineage" />
+      </div>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="Lineage of each member">
         <title>Lineage of each member</title>
         <defs>

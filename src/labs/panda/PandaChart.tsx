@@ -2,11 +2,13 @@
 // futures faded, each nudge, roll back and divergence marked where it happened, each day's end ticked.
 import { useMemo, useState } from 'react';
 import { Switch } from '../../components/Switch';
+import { curvesCsv } from '../../core/export/curvesCsv';
 import { describeChange } from '../../core/panda/changes';
 import { DEV_COLOR, TRAIN_COLOR } from '../../ui/costChartData';
 import { CurveChart } from './CurveChart';
 import type { ChartMark } from './Markers';
 import { FADED_TRAIN, treeLines } from './pandaChartData';
+import { treeCsvCurves } from './pandaCsv';
 import { usePanda } from './usePanda';
 
 export function PandaChart() {
@@ -62,6 +64,7 @@ export function PandaChart() {
         </>
       }
       head={<Switch label="Smooth train cost" checked={smooth} onChange={setSmooth} />}
+      csv={() => curvesCsv(treeCsvCurves(tree, applied))}
     >
       <p className="panda-legend">
         <span className="panda-swatch" style={{ background: TRAIN_COLOR }} /> train cost

@@ -2,7 +2,8 @@
 // selection for a comparison, and the actions (rename, delete) with their outcome in words.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SavedRecord } from '../../core/saved/record';
-import { deleteRecord, listRecords, renameRecord } from '../../state/savedWork';
+import { listRecords } from '../../state/savedList';
+import { deleteRecord, renameRecord } from '../../state/savedWork';
 
 export const MAX_COMPARED = 4;
 

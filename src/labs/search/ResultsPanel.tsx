@@ -1,7 +1,7 @@
 // What the finished trials say: dev cost against each searched hyperparameter (on its scale), a
 // warning when the best sits at the edge of a range, the measured importance beside the course's
 // tiers, and the picked trial opened in the playground with one click.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { edgeWarnings } from '../../core/search/edges';
 import { importance } from '../../core/search/importance';
 import {
@@ -13,6 +13,7 @@ import {
   TIER_TEXT,
   toAxis,
 } from '../../core/search/space';
+import { ChartExport } from '../../ui/ChartExport';
 import { niceCeil } from '../../ui/costChartData';
 import { formatCost, formatPercent } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
@@ -108,6 +109,7 @@ export function ResultsPanel() {
     setParallelBrush: s.setParallelBrush,
   }));
   const selection = useSelection();
+  const parallelRef = useRef<HTMLElement>(null);
   const space = rounds[0]?.space ?? null;
   const keys = space ? searchedKeys(space) : [];
   const ended = trials.filter(
@@ -175,8 +177,11 @@ export function ResultsPanel() {
           <CostAgainst key={k} k={k} space={space} trials={trials} />
         ))}
       </div>
-      <figure className="search-pc-figure" aria-label="Parallel coordinates">
-        <h3>Parallel coordinates: every searched hyperparameter and the final dev cost</h3>
+      <figure className="search-pc-figure" aria-label="Parallel coordinates" ref={parallelRef}>
+        <div className="panel-head">
+          <h3>Parallel coordinates: every searched hyperparameter and the final dev cost</h3>
+          <ChartExport name="Parallel coordinates" target={parallelRef} fileName="parallel-coordinates" />
+        </div>
         {selection.rows.length > 0 ? (
           <div className="search-pc-scroll">
             <ParallelPlot

@@ -8,6 +8,8 @@ import { LinkNotices } from '../../components/LinkNotices';
 import type { StoreLink } from '../../state/linkSync';
 import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
+import { useReopened } from '../../ui/useReopened';
+import { ClusterExport } from './ClusterExport';
 import { Leaderboard } from './Leaderboard';
 import { ResultsPanel } from './ResultsPanel';
 import { ScaleLesson } from './ScaleLesson';
@@ -15,7 +17,9 @@ import { SpaceEditor } from './SpaceEditor';
 import { StrategyComparison } from './StrategyComparison';
 import { StudyControls } from './StudyControls';
 import { StudyCurves } from './StudyCurves';
+import { StudyFilePanel } from './StudyFilePanel';
 import { StudyScatter } from './StudyScatter';
+import { savedStudyFile } from './savedStudy';
 import { decodeStudy, encodeStudy } from './searchHash';
 import { defaultStudyLink, type SearchState } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
@@ -50,6 +54,11 @@ export default function SearchLab() {
   useLinkSync(searchStore(), STUDY_LINK);
   // Leaving the lab pauses a training study (it would only slow the other screens) and says so on return.
   useLeaveLab(searchStore().getState().leave);
+  // Opened for a saved study: load it as it was, exactly as "Import study" would.
+  useReopened('search', (record) => {
+    const file = savedStudyFile(record);
+    if (file) searchStore().getState().loadStudyFile(file);
+  });
   const revision = useSearch((s) => s.revision);
   return (
     <main className="search-lab">
@@ -72,9 +81,11 @@ export default function SearchLab() {
           <StudyCurves />
         </div>
       </div>
+      <StudyFilePanel />
       <Leaderboard />
       <ResultsPanel />
       <StrategyComparison />
+      <ClusterExport />
       <ScaleLesson />
     </main>
   );

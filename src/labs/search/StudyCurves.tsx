@@ -1,11 +1,14 @@
 // Caviar: every trial of the round trains at once; their train-cost curves stream into one chart,
 // coloured by a chosen hyperparameter (on its scale's axis, so log where the scale is log), or as small
 // multiples: one mini chart per trial, all on the same scales, each curve one SVG path string.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { SelectField } from '../../components/SelectField';
+import { curvesCsv } from '../../core/export/curvesCsv';
 import { axisDomain, fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
 import { chartPoints } from '../../state/runSeries';
+import { ChartExport } from '../../ui/ChartExport';
 import { CurvesPlot } from '../../ui/CurvesPlot';
+import { seriesCurves } from '../../ui/chartCsv';
 import { rgbToHex, viridis } from '../../ui/colorScale';
 import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve, stepDomain } from '../../ui/costChartData';
 import { formatCost } from '../../ui/format';
@@ -113,23 +116,40 @@ export function StudyCurves() {
   const round = rounds[rounds.length - 1];
   const n = round?.trialIds.length ?? 0;
   const d = colorBy && space ? space[colorBy] : null;
+  const figureRef = useRef<HTMLElement>(null);
+  // Built on click: each trial's raw curves with its round, strategy and values.
+  const csv = () => {
+    const byId = new Map(trials.map((t) => [t.id, t]));
+    return curvesCsv(
+      seriesCurves(series, (i) => {
+        const t = byId.get(runTrials[i]);
+        return {
+          model: runTrials[i],
+          hyper: t ? { round: t.round + 1, strategy: t.strategy, ...t.values } : {},
+        };
+      }),
+    );
+  };
 
   return (
-    <figure className="panel search-curves" aria-label="Study curves">
+    <figure className="panel search-curves" aria-label="Study curves" ref={figureRef}>
       <div className="panel-head">
         <h2>Train cost of every trial{round ? ` (round ${round.index + 1})` : ''}</h2>
-        {keys.length > 0 && colorBy ? (
-          <SelectField
-            label="Colour by"
-            value={colorBy}
-            options={keys.map((k) => ({ value: k, label: hyperDef(k).label }))}
-            onChange={(k) => setWanted(k)}
-          />
-        ) : null}
-        <label className="search-toggle">
-          <input type="checkbox" checked={multiples} onChange={(e) => setMultiples(e.target.checked)} />
-          Small multiples
-        </label>
+        <ChartExport name="Study curves" target={figureRef} fileName="study-curves" csv={csv} />
+        <div className="search-curve-options" data-export="skip" style={{ display: 'contents' }}>
+          {keys.length > 0 && colorBy ? (
+            <SelectField
+              label="Colour by"
+              value={colorBy}
+              options={keys.map((k) => ({ value: k, label: hyperDef(k).label }))}
+              onChange={(k) => setWanted(k)}
+            />
+          ) : null}
+          <label className="search-toggle">
+            <input type="checkbox" checked={multiples} onChange={(e) => setMultiples(e.target.checked)} />
+            Small multiples
+          </label>
+        </div>
       </div>
       {multiples && lines.length > 0 ? (
         <ul className="search-multiples" aria-label="Small multiples">
@@ -147,7 +167,13 @@ export function StudyCurves() {
       ) : null}
       {multiples && lines.length > 0 ? null : (
         <div className="chart-area search-chart-area">
-          {lines.length === 0 ? (
+          {lines.length === 0 && trials.length > 0 && !series ? (
+            <p className="chart-empty">
+              This study came without curves (a study file with final numbers only, as the exported Optuna
+              script writes): the leaderboard and the plots show its results. Press <strong>Run study</strong>{' '}
+              to train it here.
+            </p>
+          ) : lines.length === 0 ? (
             <p className="chart-empty">
               Press <strong>Run study</strong>: all the trials train at once, like the caviar strategy of the
               course, and their curves appear here.

@@ -1,12 +1,13 @@
 // The study in the plane of α and a second searched hyperparameter: samples before training, then
 // coloured by final dev cost, each round's best ringed, zoomed regions nested. Drag a rectangle to
 // choose where the next round ("Zoom in") samples.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Readout } from '../../components/Readout';
 import { SelectField } from '../../components/SelectField';
 import { fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
 import { distinctCount } from '../../core/search/strategies';
 import { regionAround } from '../../core/search/zoom';
+import { ChartExport } from '../../ui/ChartExport';
 import { formatCost } from '../../ui/format';
 import { formatValue } from './plotAxes';
 import { ScatterPlot } from './ScatterPlot';
@@ -63,10 +64,13 @@ export function StudyScatter() {
     setBrush(regionAround(latest.space, point, 0.4));
   };
 
+  const figureRef = useRef<HTMLElement>(null);
+
   return (
-    <figure className="panel search-scatter-panel" aria-label="Samples and results">
+    <figure className="panel search-scatter-panel" aria-label="Samples and results" ref={figureRef}>
       <div className="panel-head">
         <h2>{rounds.length > 0 ? 'Trials: final dev cost' : 'Samples'}</h2>
+        <ChartExport name="Samples and results" target={figureRef} fileName="study-scatter" />
         {keys.length > 2 && xKey ? (
           <SelectField
             label="Second axis"

@@ -82,7 +82,8 @@ describe('search store', () => {
     await store.getState().runStudy();
     worker.fail('The training worker failed: it crashed.');
     const s = store.getState();
-    expect(s.status).toBe('error');
+    expect(s.status).toBe('stopped');
+    expect(s.error).toBeNull(); // the app's banner says why
     expect(s.trials.every((t) => t.status === 'stopped')).toBe(true);
     port.dispose();
   });

@@ -4,10 +4,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OptimizerName } from '../../core/config';
 import { DEFAULT_EXPERIMENT, dataConfigOf } from '../../core/experiment';
+import { type StudyFile, studyFileOf, type TrialCurve, trialsOfFile } from '../../core/export/studyFile';
 import { MAX_SEED } from '../../core/hyperparameters';
 import { dataShapeOf, overBudgetMessage } from '../../core/runEstimate';
+import { thinCurve } from '../../core/saved/record';
 import { type ParallelBrush, regionOfBrush } from '../../core/search/parallel';
-import { defaultSpace, type HyperKey, parseBudget, type RowDraft } from '../../core/search/space';
+import {
+  type Dimension,
+  defaultSpace,
+  HYPER_KEYS,
+  type HyperKey,
+  parseBudget,
+  type RowDraft,
+  type SearchSpace,
+} from '../../core/search/space';
 import { STRATEGIES, type Strategy, sampleStudy } from '../../core/search/strategies';
 import {
   endRunTrials,
@@ -18,14 +28,16 @@ import {
   updateRunTrials,
 } from '../../core/search/study';
 import { experimentOfTrial, modelSpecOfTrial, type StudySettings } from '../../core/search/trial';
-import { applyZoom, type Region, regionOfZoom, zoomOf } from '../../core/search/zoom';
+import { applyZoom, type Region, regionOfZoom, type Zoom, zoomOf, zoomProblem } from '../../core/search/zoom';
 import { appRunChannel } from '../../state/appChannel';
+import { autosave } from '../../state/autosave';
 import { skipRunEstimate } from '../../state/problems';
 import { failureText, type RunPort } from '../../state/runChannel';
-import { RunSeries } from '../../state/runSeries';
+import { type ModelSeries, RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
 import { encodeExperiment } from '../../state/urlHash';
 import type { BackendInfo, ModelStatusEvent, RunStatus } from '../../worker/protocol';
+import { studyRecord } from './savedStudy';
 import { DEFAULT_STEPS, draftsOf, type StudyLink } from './searchHash';
 
 export type { Round, StudyProblems, Trial, TrialStatus } from '../../core/search/study';
@@ -85,6 +97,18 @@ export interface SearchState extends StudyLink {
   dropZooms(): void;
   pickTrial(id: number | null): void;
   loadLink(link: StudyLink, notices: string[]): void;
+  /**
+   * The study as a file (settings, the first round's space, every round, every trial with its latest
+   * numbers and its curve thinned to ≤ 300 points per column); null when no study has been sampled.
+   */
+  exportStudyFile(): StudyFile | null;
+  /**
+   * Shows a study file as it was, without training: stops any run, takes its settings, rounds and
+   * trials, and rebuilds the run's curves from the trials' curves (a file without curves, as the
+   * exported Optuna script writes, fills the leaderboard and the plots of final numbers only).
+   * "Run study" then trains it again from its settings.
+   */
+  loadStudyFile(file: StudyFile, notices?: string[]): void;
   dismissNotices(): void;
 }
 
@@ -148,6 +172,75 @@ function noStudy() {
   } satisfies Partial<SearchState>;
 }
 
+/** One model's curves for a study file: ≤ 300 points per column, NaN as null (JSON has no NaN). */
+function fileCurve(m: ModelSeries): TrialCurve {
+  const c = thinCurve('', {
+    trainStep: m.trainStep.view(),
+    trainCost: m.trainCost.view(),
+    devStep: m.devStep.view(),
+    devCost: m.devCost.view(),
+    devAccuracy: m.devAccuracy.view(),
+  });
+  // The series are float32: 7 significant digits keep what they hold and halve the file.
+  const cost = (v: number): number | null => (Number.isFinite(v) ? Number(v.toPrecision(7)) : null);
+  return {
+    trainStep: c.trainStep,
+    trainCost: c.trainCost.map(cost),
+    devStep: c.devStep,
+    devCost: c.devCost.map(cost),
+    devAccuracy: c.devAccuracy.map(cost),
+  };
+}
+
+/** A file's curves as a run's series (model i is trials[i]); null costs back to NaN. */
+function seriesOfCurves(trials: readonly { steps: number; curve: TrialCurve }[]): RunSeries {
+  const series = new RunSeries(trials.length);
+  const num = (v: number | null): number => (v === null ? Number.NaN : v);
+  trials.forEach(({ steps, curve }, i) => {
+    const m = series.models[i];
+    curve.trainStep.forEach((step, k) => {
+      m.trainStep.push(step);
+      m.trainCost.push(num(curve.trainCost[k] ?? null));
+    });
+    curve.devStep.forEach((step, k) => {
+      m.devStep.push(step);
+      m.devCost.push(num(curve.devCost[k] ?? null));
+      m.devAccuracy.push(num(curve.devAccuracy[k] ?? null));
+    });
+    series.steps[i] = steps;
+  });
+  return series;
+}
+
+const sameDimension = (a: Dimension, b: Dimension): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The zoomed rounds of a loaded study as the link keeps them, so that "Run study" re-creates them; a
+ * round that is not a zoom of the one before (a file edited by hand) ends the list, with a notice.
+ */
+function zoomsOfRounds(rounds: readonly Round[]): { zooms: Zoom[]; notice: string | null } {
+  const zooms: Zoom[] = [];
+  if (rounds[0]?.strategy === 'compare') return { zooms, notice: null };
+  for (let i = 1; i < rounds.length; i++) {
+    const prev = rounds[i - 1].space;
+    const next = rounds[i].space;
+    const zoom: Zoom = {};
+    for (const key of HYPER_KEYS) if (!sameDimension(prev[key], next[key])) zoom[key] = next[key];
+    const applied = applyZoom(prev, zoom);
+    if (
+      Object.keys(zoom).length === 0 ||
+      zoomProblem(prev, zoom) !== null ||
+      !HYPER_KEYS.every((k) => sameDimension(applied[k], next[k]))
+    )
+      return {
+        zooms,
+        notice: `Round ${i + 1} of the file is not a zoom into round ${i}: it shows as it was, but "Run study" re-creates only the rounds before it.`,
+      };
+    zooms.push(zoom);
+  }
+  return { zooms, notice: null };
+}
+
 export function createSearchStore(options: SearchStoreOptions = {}): SearchStore {
   const port = (): RunPort => options.port ?? appRunChannel();
   let slot: ReturnType<typeof createRunSlot> | null = null;
@@ -204,6 +297,10 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         status,
         ...(done ? { trials: endRunTrials(s.trials, s.runTrials, status), awayNote: null } : {}),
       }));
+      if (status === 'finished')
+        void autosave(studyRecord(get(), get().exportStudyFile())).then(
+          (failed) => failed && set({ error: failed }),
+        );
     };
 
     const pauseAway = (runId: number): void => {
@@ -236,10 +333,11 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         flush: () => receiveProgress(series),
         status: receiveStatus,
         modelStatus: receiveModelStatus,
-        failed: (text) =>
+        // A lost worker is said by every screen's banner: the study just ends, its trials stopped.
+        failed: (text, workerLost) =>
           set((st) => ({
-            status: 'error',
-            error: failureText(text),
+            status: workerLost ? 'stopped' : 'error',
+            error: workerLost ? null : failureText(text),
             trials: endRunTrials(st.trials, st.runTrials, 'stopped'),
           })),
       });
@@ -283,7 +381,9 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       round: number,
       strategy: Strategy,
       offset = 0,
-    ) => makeTrials(values, round, strategy, get().trials.length + offset);
+    ) =>
+      // Numbered after the highest id (a loaded file's ids need not run 1, 2, …).
+      makeTrials(values, round, strategy, Math.max(0, ...get().trials.map((t) => t.id)) + offset);
 
     return {
       ...initial,
@@ -414,6 +514,74 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       pickTrial: (pickedTrial) => set({ pickedTrial }),
       loadLink: (link, notices) =>
         set((s) => ({ ...clearStudy(), ...link, notices, revision: s.revision + 1 })),
+
+      exportStudyFile: () => {
+        const s = get();
+        const first = s.rounds[0];
+        if (!first || s.trials.length === 0) return null;
+        const budget = parseBudget(s.budget);
+        const modelOf = new Map(s.runTrials.map((id, model) => [id, model]));
+        return studyFileOf({
+          strategy: s.strategy,
+          budget: budget.ok ? budget.value : Math.max(1, first.trialIds.length),
+          seed: s.seed,
+          steps: s.steps,
+          optimizer: s.optimizer,
+          space: first.space,
+          rounds: s.rounds,
+          trials: s.trials.map((t) => {
+            const model = modelOf.get(t.id);
+            const m = model === undefined ? undefined : s.series?.models[model];
+            return m && (m.trainStep.length > 0 || m.devStep.length > 0) ? { ...t, curve: fileCurve(m) } : t;
+          }),
+        });
+      },
+
+      loadStudyFile: (file, notices = []) => {
+        const trials: Trial[] = [];
+        const curves: { id: number; steps: number; curve: TrialCurve }[] = [];
+        for (const { curve, ...t } of trialsOfFile(file)) {
+          // Nothing trains now: a trial the file caught waiting or training reads as stopped.
+          const status = t.status === 'waiting' || t.status === 'training' ? 'stopped' : t.status;
+          trials.push({ ...t, status });
+          if (curve && (curve.trainStep.length > 0 || curve.devStep.length > 0))
+            curves.push({ id: t.id, steps: t.steps, curve });
+        }
+        const rounds: Round[] = file.rounds.map((r) => ({
+          index: r.index,
+          space: r.space as SearchSpace,
+          strategy: r.strategy as Round['strategy'],
+          region: r.region as Region | null,
+          trialIds: [...r.trialIds],
+        }));
+        const { zooms, notice } = zoomsOfRounds(rounds);
+        run().end();
+        set((s) => ({
+          ...noStudy(),
+          strategy: file.strategy as Strategy,
+          budget: String(file.budget),
+          seed: file.seed,
+          steps: file.steps,
+          optimizer: file.optimizer as OptimizerName,
+          drafts: draftsOf(file.space as SearchSpace),
+          zooms,
+          rounds,
+          trials,
+          runTrials: curves.map((c) => c.id),
+          series: curves.length > 0 ? seriesOfCurves(curves) : null,
+          seriesVersion: s.seriesVersion + 1,
+          // A finished study (nothing training); "Run study" trains it again from these settings.
+          status:
+            trials.length === 0
+              ? 'idle'
+              : trials.some((t) => t.status === 'stopped')
+                ? 'stopped'
+                : 'finished',
+          backend: null,
+          notices: notice ? [...notices, notice] : notices,
+          revision: s.revision + 1,
+        }));
+      },
       dismissNotices: () => set({ notices: [] }),
     };
   });
