@@ -14,10 +14,12 @@ export interface RunSlot {
 export function createRunSlot(port: RunPort): RunSlot {
   let runId: number | null = null;
   let unwatch: (() => void) | null = null;
+  /** The run failed (its worker may be gone): nothing is left to stop, and asking would start a worker. */
+  let gone = false;
   const end = (): void => {
     unwatch?.();
     unwatch = null;
-    if (runId !== null) port.request({ type: 'stop', runId }).catch(() => undefined);
+    if (runId !== null && !gone) port.request({ type: 'stop', runId }).catch(() => undefined);
     runId = null;
   };
   return {
@@ -28,7 +30,14 @@ export function createRunSlot(port: RunPort): RunSlot {
       end();
       const id = port.nextRunId();
       runId = id;
-      unwatch = port.watch(id, handlers);
+      gone = false;
+      unwatch = port.watch(id, {
+        ...handlers,
+        failed: (message, workerLost) => {
+          gone = true;
+          handlers.failed?.(message, workerLost);
+        },
+      });
       return id;
     },
     end,

@@ -16,6 +16,14 @@ export function curvesOfSeries(series: RunSeries, label: (model: number) => stri
   );
 }
 
+/** The lowest finite dev cost any model of the series measured (null when none was). */
+export function lowestDevCost(series: RunSeries): number | null {
+  let best = Number.POSITIVE_INFINITY;
+  for (const m of series.models)
+    for (const v of m.devCost.view()) if (Number.isFinite(v) && v < best) best = v;
+  return Number.isFinite(best) ? best : null;
+}
+
 /** A series holding the saved curves, one model per curve, each model's steps its last point. */
 export function seriesOfCurves(curves: readonly SavedCurve[]): RunSeries {
   const series = new RunSeries(curves.length);

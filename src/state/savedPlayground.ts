@@ -1,8 +1,8 @@
 // The playground's saved work: a finished (or stopped) run with its experiment, its models and their
 // curves. Reopened, the run is shown as it was; its link trains it again.
 import type { Experiment } from '../core/experiment';
-import { bestDevCostOf, SAVED_VERSION, type SavedRecord, type SavedSetting } from '../core/saved/record';
-import { curvesOfSeries } from './savedCurves';
+import { SAVED_VERSION, type SavedRecord, type SavedSetting } from '../core/saved/record';
+import { curvesOfSeries, lowestDevCost } from './savedCurves';
 import { newRecordId } from './savedWork';
 import type { AppState, ModelInfo, RunKind } from './store';
 import { encodeExperiment } from './urlHash';
@@ -50,7 +50,8 @@ export function playgroundSettings(
 /** The current run as a record to save, or null when nothing has been trained. */
 export function playgroundRecord(s: AppState): SavedRecord | null {
   if (!s.series || s.series.maxStep() === 0) return null;
-  const e = s.experiment;
+  // As the run started: the controls may have moved since.
+  const e = s.runExperiment ?? s.experiment;
   const curves = curvesOfSeries(s.series, (m) =>
     s.kind === 'single'
       ? `α = ${fmt(e.learningRate)}`
@@ -67,7 +68,8 @@ export function playgroundRecord(s: AppState): SavedRecord | null {
     name,
     createdAt: new Date().toISOString(),
     settings: playgroundSettings(e, s.kind, s.models),
-    bestDevCost: bestDevCostOf(curves),
+    // From every point, not the thinned curves: a thinned curve can miss the lowest one.
+    bestDevCost: lowestDevCost(s.series),
     link: encodeExperiment(e),
     curves,
     payload: {

@@ -29,6 +29,15 @@ export function database(): Promise<IDBPDatabase> {
       upgrade(d) {
         if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE, { keyPath: 'id' });
       },
+      // A connection the browser closed, or one another tab needs closed for an upgrade, is opened
+      // afresh next time instead of failing every call after it.
+      terminated() {
+        db = null;
+      },
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+        db = null;
+      },
     });
     // A failed open is tried again next time (the learner may have freed space or left private mode).
     db.catch(() => {

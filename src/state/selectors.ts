@@ -96,3 +96,6 @@ export const selectBoundary = (s: AppState) => ({
 
 export const selectNotices = (s: AppState) => ({ notices: s.notices, dismissNotices: s.dismissNotices });
 export const selectError = (s: AppState) => ({ error: s.error, dismissError: s.dismissError });
+
+/** The experiment the current run started with (the controls may have moved since). */
+export const selectRunExperiment = (s: AppState) => s.runExperiment ?? s.experiment;

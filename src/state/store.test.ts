@@ -3,13 +3,14 @@ import { DEFAULT_EXPERIMENT } from '../core/experiment';
 import type { WorkerEvent } from '../worker/protocol';
 import { fakeWorker } from './fakeWorker';
 import { createRunChannel } from './runChannel';
+import { playgroundRecord } from './savedPlayground';
 import { createAppStore } from './store';
 
 /** A fake worker behind a real run channel: records requests and lets a test emit run events. */
 function fakeClient(options: { failStart?: string } = {}) {
   const worker = fakeWorker(options);
   const port = createRunChannel({ makeClient: () => worker.port, throttleMs: 100 });
-  return { port, requests: worker.sent, emit: worker.emit };
+  return { port, requests: worker.sent, emit: worker.emit, fail: worker.fail };
 }
 
 function progress(runId: number, model: number, step: number, cost: number): WorkerEvent {
@@ -167,5 +168,28 @@ describe('app store', () => {
     expect(store.getState().experiment.batchNorm).toEqual([false, true, true, true]);
     store.getState().setHiddenLayerCount(1);
     expect(store.getState().experiment.batchNorm).toEqual([false]);
+  });
+
+  it('should save the run as it started, not as the controls read after it', async () => {
+    const client = fakeClient();
+    const store = createAppStore({ port: client.port });
+    store.getState().setField('learningRate', 0.01);
+    await store.getState().train();
+    client.emit(progress(store.getState().runId!, 0, 1, 0.7));
+    vi.advanceTimersByTime(200);
+    store.getState().setField('learningRate', 0.1);
+    const record = playgroundRecord(store.getState());
+    expect(record?.settings.find((x) => x.key === 'lr')?.value).toBe('0.01');
+    expect(record?.link).toContain('lr=0.01');
+  });
+
+  it('should not ask a worker that is gone to stop the run it lost', async () => {
+    const client = fakeClient();
+    const store = createAppStore({ port: client.port });
+    await store.getState().train();
+    client.fail('The training worker stopped.');
+    expect(store.getState().status).toBe('stopped');
+    await store.getState().reset();
+    expect(client.requests.map((r) => r.type)).toEqual(['start']);
   });
 });

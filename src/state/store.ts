@@ -75,6 +75,8 @@ export interface RunSlice {
   models: ModelInfo[];
   /** The bounds used to colour a population's curves (the sampled α range). */
   lrRange: [number, number];
+  /** The experiment as the current run started (the controls may have moved since): what Save records. */
+  runExperiment: Experiment | null;
   backend: BackendInfo | null;
   data: DataInfo | null;
   /** Growable buffers of every curve; mutated in place, so read it together with seriesVersion. */
@@ -241,6 +243,7 @@ const runSlice =
         status: 'starting',
         models: models.map((m) => ({ learningRate: m.hyper.learningRate, status: 'training' as const })),
         lrRange,
+        runExperiment: e,
         series,
         ...emptyRun(s),
       }));
@@ -270,7 +273,8 @@ const runSlice =
         if (get().awayNote && get().status === 'running') await control({ type: 'pause' }, 'paused');
         return true;
       } catch (error) {
-        if (get().runId === runId)
+        // Stopped meanwhile (Reset, a lost worker, whose banner says so): not a failure of its own.
+        if (get().runId === runId && get().status !== 'stopped')
           set({ status: 'error', error: `Could not start training: ${message(error)}` });
         return false;
       }
@@ -299,6 +303,7 @@ const runSlice =
       kind: 'single',
       models: [],
       lrRange: [1e-4, 1],
+      runExperiment: null,
       backend: null,
       data: null,
       series: null,
@@ -331,6 +336,7 @@ const runSlice =
       },
       resume: async () => {
         if (get().status !== 'paused') return;
+        set({ awayNote: null });
         await control({ type: 'resume' }, 'running');
       },
       step: async () => {
@@ -372,6 +378,7 @@ const runSlice =
           kind: payload.kind,
           models: payload.models,
           lrRange: payload.lrRange,
+          runExperiment: payload.experiment,
           series,
           readouts: readoutsOf(series, diverged),
           backend: null,

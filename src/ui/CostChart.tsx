@@ -4,7 +4,7 @@ import { RadioGroup } from '../components/RadioGroup';
 import { Switch } from '../components/Switch';
 import { useAppStore } from '../state/StoreProvider';
 import { curvesCsv } from '../core/export/curvesCsv';
-import { selectChart, selectExperiment } from '../state/selectors';
+import { selectChart, selectRunExperiment } from '../state/selectors';
 import { ChartExport } from './ChartExport';
 import { experimentColumns, seriesCurves } from './chartCsv';
 import { CostLegend } from './CostLegend';
@@ -22,9 +22,10 @@ export function CostChart() {
   const [axis, setAxis] = useState<Axis>('linear');
   const [smooth, setSmooth] = useState(true);
   const log = axis === 'log';
-  const experiment = useAppStore(selectExperiment);
+  // The run's own settings (the controls may have moved since it started).
+  const experiment = useAppStore(selectRunExperiment);
   const figureRef = useRef<HTMLElement>(null);
-  // Built on click: the raw curves (not smoothed), α per model and the experiment's other settings.
+  // Built on click: the raw curves (not smoothed), α per model and the run's other settings.
   const csv = () =>
     curvesCsv(
       seriesCurves(series, (i) => ({

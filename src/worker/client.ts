@@ -47,11 +47,9 @@ export class TrainingClient {
     private readonly worker: WorkerLike,
     private readonly lifeLock?: string,
   ) {
-    worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => {
-      // The worker's first word means it already asked for its lock: ask for it after, in turn.
-      this.watchLife();
-      this.receive(e.data);
-    });
+    worker.addEventListener('message', (e: MessageEvent<WorkerMessage>) => this.receive(e.data));
+    // From the start: a worker can die in its very first request (a start timing the backends).
+    this.watchLife();
     worker.addEventListener('error', (e: ErrorEvent) => {
       // A script that did not load has no message; say what it means for the learner.
       this.fail(`The training worker failed: ${e.message || 'its script did not load or it crashed'}.`);
@@ -76,12 +74,14 @@ export class TrainingClient {
     if (this.watchingLife || !name || typeof navigator === 'undefined' || !navigator.locks) return;
     this.watchingLife = true;
     const locks = navigator.locks;
-    // Ask only once the worker holds it: asked earlier, the lock would be granted at once.
+    // Ask only once the worker holds it: asked earlier, the lock would be granted at once. The worker
+    // takes it as its script starts; looking less often after a while costs nothing if it never does.
+    const started = Date.now();
     const whenHeld = async (): Promise<void> => {
       const { held = [] } = await locks.query();
       if (this.terminated) return;
       if (!held.some((lock) => lock.name === name)) {
-        setTimeout(() => void whenHeld(), 100);
+        setTimeout(() => void whenHeld(), Date.now() - started < 30_000 ? 100 : 2_000);
         return;
       }
       await locks.request(name, async () => this.fail('The training worker stopped.'));

@@ -81,6 +81,8 @@ export interface LabState {
   inspections: Record<string, InspectionEntry>;
   /** Why the run is paused though nobody pressed Pause ("Paused while you were in the Playground"). */
   awayNote: string | null;
+  /** The experiment and sweep as the current run started (the setup may have moved since): what Save records. */
+  runSetup: { experiment: Experiment; sweep: SweepSettings } | null;
   setExperiment(patch: Partial<Experiment>): void;
   setBatchNormAll(on: boolean): void;
   setBatchNormLayer(layer: number, on: boolean): void;
@@ -234,6 +236,7 @@ export function createLabStore(
         error: null,
         awayNote: null,
         inspections: {},
+        runSetup: { experiment: e, sweep: s.sweep },
         networkVersion: kind === 'live' ? s.networkVersion + 1 : s.networkVersion,
       }));
       try {
@@ -258,7 +261,8 @@ export function createLabStore(
         // Left the lab while it was starting: pause it now that it can be paused.
         else if (get().awayNote) void control({ type: 'pause' });
       } catch (error) {
-        if (get().runId === runId)
+        // Stopped meanwhile (a lost worker, whose banner says so): not a failure of its own.
+        if (get().runId === runId && get().status !== 'stopped')
           set({
             status: 'error',
             error: `Could not start: ${error instanceof Error ? error.message : error}`,
@@ -272,11 +276,13 @@ export function createLabStore(
       try {
         if (body.type === 'step') await port().request({ type: 'step', runId, steps: body.steps });
         else await port().request({ type: body.type, runId });
-        if (get().runId === runId && body.type !== 'step')
-          set({ status: body.type === 'pause' ? 'paused' : 'running' });
-        if (get().runId === runId && body.type === 'pause') refresh();
+        // The run may have ended while the request was on its way: a finished run stays finished.
+        const live = get().runId === runId && ['running', 'paused'].includes(get().status);
+        if (live && body.type !== 'step') set({ status: body.type === 'pause' ? 'paused' : 'running' });
+        if (live && body.type === 'pause') refresh();
       } catch (error) {
-        set({ error: `Could not ${body.type}: ${error instanceof Error ? error.message : error}` });
+        if (get().runId === runId)
+          set({ error: `Could not ${body.type}: ${error instanceof Error ? error.message : error}` });
       }
     };
 
@@ -307,6 +313,7 @@ export function createLabStore(
       networkVersion: 0,
       inspections: {},
       awayNote: null,
+      runSetup: null,
       setExperiment: (patch) =>
         changed({ experiment: { ...get().experiment, ...patch }, scenario: 'custom' }),
       setBatchNormAll: (on) => {
@@ -350,6 +357,7 @@ export function createLabStore(
       },
       pause: () => control({ type: 'pause' }),
       resume: async () => {
+        set({ awayNote: null });
         const s = get();
         if (s.kind !== 'live' || s.runId === null || s.status === 'finished' || s.status === 'stopped') {
           await s.startLive(false);
@@ -449,6 +457,7 @@ export function createLabStore(
           error: null,
           awayNote: null,
           notices: [],
+          runSetup: { experiment: payload.experiment, sweep: payload.sweep },
         }));
         return true;
       },

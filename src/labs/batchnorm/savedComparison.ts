@@ -2,8 +2,8 @@
 // sweep, with every model's curves. Reopened, the "Does it help?" charts show it as it was.
 import { z } from 'zod';
 import type { Experiment } from '../../core/experiment';
-import { bestDevCostOf, SAVED_VERSION, type SavedRecord } from '../../core/saved/record';
-import { curvesOfSeries } from '../../state/savedCurves';
+import { SAVED_VERSION, type SavedRecord } from '../../core/saved/record';
+import { curvesOfSeries, lowestDevCost } from '../../state/savedCurves';
 import { newRecordId } from '../../state/savedWork';
 import { encodeLabLink, type ScenarioId, type SweepSettings } from './labHash';
 import type { LabModel, LabRunKind, LabState } from './labStore';
@@ -31,14 +31,16 @@ const fmt = (v: number) => String(Number(v.toPrecision(3)));
 /** The comparison or sweep that ran last, as a record; null for the live network or nothing yet. */
 export function comparisonRecord(s: LabState): SavedRecord | null {
   if ((s.kind !== 'compare' && s.kind !== 'sweep') || !s.series || s.series.maxStep() === 0) return null;
-  const e = s.experiment;
+  // As the run started: the setup may have moved since.
+  const e = s.runSetup?.experiment ?? s.experiment;
+  const sweep = s.runSetup?.sweep ?? s.sweep;
   const curves = curvesOfSeries(s.series, (m) => {
     const model = s.models[m];
     return s.kind === 'sweep' ? `${model.label}, α = ${fmt(model.learningRate)}` : model.label;
   });
   const what =
     s.kind === 'sweep'
-      ? `α sweep ${fmt(s.sweep.lrMin)}–${fmt(s.sweep.lrMax)}`
+      ? `α sweep ${fmt(sweep.lrMin)}–${fmt(sweep.lrMax)}`
       : `with vs without, α = ${fmt(e.learningRate)}`;
   return {
     id: newRecordId(),
@@ -57,18 +59,18 @@ export function comparisonRecord(s: LabState): SavedRecord | null {
         label: 'α',
         value:
           s.kind === 'sweep'
-            ? `${s.sweep.count} values, ${fmt(s.sweep.lrMin)}–${fmt(s.sweep.lrMax)}`
+            ? `${sweep.count} values, ${fmt(sweep.lrMin)}–${fmt(sweep.lrMax)}`
             : fmt(e.learningRate),
       },
       { key: 'steps', label: 'steps', value: String(s.series.maxStep()) },
     ],
-    bestDevCost: bestDevCostOf(curves),
-    link: encodeLabLink({ experiment: e, scenario: s.scenario, sweep: s.sweep }),
+    bestDevCost: lowestDevCost(s.series),
+    link: encodeLabLink({ experiment: e, scenario: s.scenario, sweep: sweep }),
     curves,
     payload: {
       experiment: e,
       scenario: s.scenario,
-      sweep: s.sweep,
+      sweep: sweep,
       kind: s.kind,
       models: s.models,
     } satisfies ComparisonPayload as unknown as Record<string, unknown>,

@@ -111,6 +111,8 @@ export function createDayRunner(kit: PandaKit, link: PandaLink): DayRunner {
       kit.bump();
       return true;
     } catch (error) {
+      // Started over (or reopened) meanwhile: the start it gave up is not a failure.
+      if (gen !== generation) return false;
       pandaRun = null;
       set({ phase: 'error' });
       kit.fail('Could not start the panda', error);
@@ -146,6 +148,7 @@ export function createDayRunner(kit: PandaKit, link: PandaLink): DayRunner {
       await kit.port().request({ type: 'extend', runId, maxSteps: until });
       await kit.port().request({ type: 'resume', runId });
     } catch (error) {
+      if (runId !== pandaRun) return; // started over meanwhile
       set({ phase: 'error' });
       kit.fail('Could not train the panda', error);
       releaseDay();
@@ -263,7 +266,7 @@ export function createDayRunner(kit: PandaKit, link: PandaLink): DayRunner {
       // Paused mid-day: finish this day. Otherwise a whole new day.
       const dayEnd = after.step < after.dayEnd ? after.dayEnd : after.step + after.link.dayLength;
       pauseRequested = false;
-      set({ phase: 'training', dayEnd });
+      set({ phase: 'training', dayEnd, awayNote: null });
       const done = stopped();
       await runSlice();
       await done;

@@ -49,7 +49,7 @@ export function createPandaStore(options: PandaStoreOptions = {}): PandaStore {
   let populations: PopulationRuns;
   let teacher: TeacherPlayer;
   /** What leaving the lab paused, to pick up on return. */
-  let away: { day: boolean; populations: PopulationKind[] } | null = null;
+  let away: { day: boolean; autoContinue: boolean; populations: PopulationKind[] } | null = null;
 
   const store = createStore<PandaState & PandaActions>()((set, get) => {
     const kit: PandaKit = {
@@ -124,13 +124,15 @@ export function createPandaStore(options: PandaStoreOptions = {}): PandaStore {
 
       leave: (where) => {
         const day = get().phase === 'training' || get().teacherPlaying;
+        // Pausing the day switches auto-continue off; coming back switches it on again.
+        const autoContinue = get().autoContinue;
         if (day) {
           teacher.stop();
           days.pause();
         }
         const paused = populations.pauseAll();
         if (!day && paused.length === 0) return;
-        away = { day, populations: paused };
+        away = { day, autoContinue, populations: paused };
         set({ awayNote: `Paused while you were in the ${where}.` });
       },
 
@@ -140,6 +142,7 @@ export function createPandaStore(options: PandaStoreOptions = {}): PandaStore {
         set({ awayNote: null });
         if (!picked) return;
         await populations.resume(picked.populations);
+        if (picked.autoContinue) set({ autoContinue: true });
         if (picked.day) {
           await days.stopped();
           await get().nextDay();

@@ -149,7 +149,8 @@ export function createPopulationRuns(kit: PandaKit): PopulationRuns {
         return;
       }
       await kit.port().request({ type: 'extend', runId: run.runId, maxSteps: step + interval });
-      await kit.port().request({ type: 'resume', runId: run.runId });
+      // Left the lab while the round was being set up: it trains on when the learner is back.
+      if (!get().awayNote) await kit.port().request({ type: 'resume', runId: run.runId });
       kit.bump();
     } catch (error) {
       updatePopulation('pbt', { phase: 'error', note: message(error) });
@@ -186,7 +187,8 @@ export function createPopulationRuns(kit: PandaKit): PopulationRuns {
         note: `round ${nextRound.index + 1}: ${nextRound.alive} models, ${nextRound.steps} more steps each`,
       });
       await kit.port().request({ type: 'extend', runId: run.runId, maxSteps: nextRound.untilStep });
-      await kit.port().request({ type: 'resume', runId: run.runId });
+      // Left the lab while the round was being set up: it trains on when the learner is back.
+      if (!get().awayNote) await kit.port().request({ type: 'resume', runId: run.runId });
     } catch (error) {
       updatePopulation('halving', { phase: 'error', note: message(error) });
     }
@@ -261,7 +263,9 @@ export function createPopulationRuns(kit: PandaKit): PopulationRuns {
       if (current(kind)?.runId === runId) updatePopulation(kind, { phase: 'training', note: 'training' });
       return runId;
     } catch (error) {
-      if (current(kind)?.runId !== runId) return null;
+      // Stopped on purpose meanwhile (another population started, the worker was lost): not a failure.
+      const now = current(kind);
+      if (now?.runId !== runId || now.phase === 'stopped') return null;
       updatePopulation(kind, { phase: 'error', note: message(error) });
       kit.fail(`Could not start ${TITLES[kind]}`, error);
       return null;

@@ -249,11 +249,14 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
     return slot;
   };
   const initial = options.link ?? defaultStudyLink();
+  /** Curves of trials trained by an earlier run of this study (the rounds before a zoom), by trial id. */
+  const earlierCurves = new Map<number, TrialCurve>();
 
   const store = createStore<SearchState>()((set, get) => {
     /** The study definition changed: its rounds and results no longer describe it. */
     const clearStudy = (): Partial<SearchState> => {
       run().end();
+      earlierCurves.clear();
       return { ...noStudy(), zooms: [] };
     };
 
@@ -327,6 +330,12 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         set({ status: 'idle', error: `This study is too big to train in the page: ${tooBig}` });
         return;
       }
+      // The run about to start replaces the series: keep the curves of the trials it held.
+      const previous = get();
+      previous.runTrials.forEach((id, model) => {
+        const m = previous.series?.models[model];
+        if (m && (m.trainStep.length > 0 || m.devStep.length > 0)) earlierCurves.set(id, fileCurve(m));
+      });
       const series = new RunSeries(trials.length);
       const runId = run().begin({
         progress: (event) => series.append(event),
@@ -371,7 +380,8 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         // Left the lab while the study was starting: pause it now that it can be paused.
         if (get().awayNote) pauseAway(runId);
       } catch (error) {
-        if (get().runId === runId)
+        // Stopped meanwhile (Stop, a lost worker, whose banner says so): not a failure of its own.
+        if (get().runId === runId && get().status !== 'stopped')
           set({ status: 'error', error: `Could not start the study: ${message(error)}` });
       }
     };
@@ -486,6 +496,8 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         if (runId === null || !isActive(status)) return;
         run().end();
         receiveStatus('stopped');
+        // Forgotten, so that a start it cancels is not reported as a failure.
+        set({ runId: null });
       },
 
       leave: (where) => {
@@ -532,12 +544,16 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
           trials: s.trials.map((t) => {
             const model = modelOf.get(t.id);
             const m = model === undefined ? undefined : s.series?.models[model];
-            return m && (m.trainStep.length > 0 || m.devStep.length > 0) ? { ...t, curve: fileCurve(m) } : t;
+            if (m && (m.trainStep.length > 0 || m.devStep.length > 0)) return { ...t, curve: fileCurve(m) };
+            // Trials of an earlier run (the rounds before a zoom) keep the curve they ended with.
+            const kept = earlierCurves.get(t.id);
+            return kept ? { ...t, curve: kept } : t;
           }),
         });
       },
 
       loadStudyFile: (file, notices = []) => {
+        earlierCurves.clear();
         const trials: Trial[] = [];
         const curves: { id: number; steps: number; curve: TrialCurve }[] = [];
         for (const { curve, ...t } of trialsOfFile(file)) {

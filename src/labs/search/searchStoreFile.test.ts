@@ -98,15 +98,17 @@ describe('search store: study files', () => {
     const file = store.getState().exportStudyFile();
     port.dispose();
     expect(file?.rounds).toHaveLength(2);
-    // The zoomed round trained alone: only its trials have curves (the series held them).
-    expect(file?.trials.filter((t) => t.curve).map((t) => t.round)).toEqual([1, 1, 1, 1, 1, 1]);
+    // The zoomed round trained alone, and round 1's trials keep the curves they ended with.
+    expect(file?.trials.filter((t) => t.curve).map((t) => t.round)).toEqual([
+      0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+    ]);
 
     const fresh = lab();
     fresh.store.getState().loadStudyFile(file as StudyFile);
     const s = fresh.store.getState();
     expect(s.rounds).toHaveLength(2);
     expect(s.zooms).toEqual(zooms);
-    expect(s.runTrials).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(s.runTrials).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(s.notices).toEqual([]);
     fresh.port.dispose();
   });
