@@ -7,19 +7,35 @@ import { rayTuneName, rayTuneSpace } from '../../core/export/rayTune';
 import { wandbSweep, wandbSweepName } from '../../core/export/wandbSweep';
 import { parseBudget } from '../../core/search/space';
 import { downloadText } from '../../ui/download';
+import { settingsOf } from './searchStore';
 import { useProblems, useSearch } from './useSearchStore';
+
+/** The three tools, each with its file name and text, in the order the README explains them. */
+const EXPORTS: readonly {
+  label: string;
+  name: (s: ExportedStudy) => string;
+  text: (s: ExportedStudy) => string;
+  type: string;
+}[] = [
+  { label: 'Export as Optuna study', name: optunaScriptName, text: optunaScript, type: 'text/x-python' },
+  {
+    label: 'Export as W&B sweep',
+    name: wandbSweepName,
+    text: (study) => wandbSweep(study),
+    type: 'application/yaml',
+  },
+  { label: 'Export as Ray Tune search space', name: rayTuneName, text: rayTuneSpace, type: 'text/x-python' },
+];
 
 export function ClusterExport() {
   const problems = useProblems();
   const s = useSearch((st) => ({
+    ...settingsOf(st),
     strategy: st.strategy,
-    budget: st.budget,
-    seed: st.seed,
-    steps: st.steps,
-    optimizer: st.optimizer,
+    budgetText: st.budget,
     lastSpace: st.rounds.length > 0 ? st.rounds[st.rounds.length - 1].space : null,
   }));
-  const budget = parseBudget(s.budget);
+  const budget = parseBudget(s.budgetText);
   const space = s.lastSpace ?? problems.space;
   const study: ExportedStudy | null =
     space && budget.ok
@@ -32,7 +48,6 @@ export function ClusterExport() {
           space,
         }
       : null;
-  const blocked = study ? undefined : 'Fix the study’s rows and budget first.';
   return (
     <section className="search-panel search-cluster" aria-label="Run it elsewhere">
       <h2>When the browser is not enough</h2>
@@ -41,30 +56,17 @@ export function ClusterExport() {
         README says how). β near 1 leaves as a log-scaled 1 − β, as it is sampled here.
       </p>
       <div className="search-buttons">
-        <button
-          type="button"
-          disabled={!study}
-          title={blocked}
-          onClick={() => study && downloadText(optunaScriptName(study), optunaScript(study), 'text/x-python')}
-        >
-          Export as Optuna study
-        </button>
-        <button
-          type="button"
-          disabled={!study}
-          title={blocked}
-          onClick={() => study && downloadText(wandbSweepName(study), wandbSweep(study), 'application/yaml')}
-        >
-          Export as W&amp;B sweep
-        </button>
-        <button
-          type="button"
-          disabled={!study}
-          title={blocked}
-          onClick={() => study && downloadText(rayTuneName(study), rayTuneSpace(study), 'text/x-python')}
-        >
-          Export as Ray Tune search space
-        </button>
+        {EXPORTS.map((x) => (
+          <button
+            key={x.label}
+            type="button"
+            disabled={!study}
+            title={study ? undefined : 'Fix the study’s rows and budget first.'}
+            onClick={() => study && downloadText(x.name(study), x.text(study), x.type)}
+          >
+            {x.label}
+          </button>
+        ))}
       </div>
     </section>
   );
