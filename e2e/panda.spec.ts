@@ -90,6 +90,7 @@ test('the teacher tells the story: too small, raised, too big, blown up, rolled 
   test.setTimeout(240_000);
   await openLab(page, 'teacher=alpha');
   await expect(page).toHaveURL(/teacher=alpha/);
+  await page.getByLabel('Pace of automatic play').selectOption('2');
   await page.getByRole('button', { name: 'Play automatically' }).click();
   const says = page.getByRole('status', { name: 'Teacher says' });
   await expect(says).toContainText('The cost blew up', { timeout: 120_000 });
@@ -100,6 +101,18 @@ test('the teacher tells the story: too small, raised, too big, blown up, rolled 
   await expect(markers.getByText('rolled back to day 3')).toBeVisible();
   await expect(markers.getByText(/α 0.03 → 0.01/)).toBeVisible();
   expect(await readText(page, 'Branch')).toBe('B');
+  // Every marker label on the chart stands clear of the others (four used to pile up at one step).
+  const labels = await figure(page, 'Panda: cost of the babysat model')
+    .locator('.panda-mark text')
+    .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+  expect(labels.length).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = labels[i];
+      const b = labels[j];
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `labels ${i} and ${j} overlap`).toBe(true);
+    }
   await shot(page, 'panda-teacher');
 });
 
@@ -118,4 +131,32 @@ test('population-based training copies the best into the worst and draws the lin
   await expect(status).toContainText('winner', { timeout: 180_000 });
   await expect(page.getByRole('table', { name: 'Halving rounds' }).locator('tbody tr')).toHaveCount(3);
   await shot(page, 'panda-halving');
+});
+
+test('the default babysat model visibly learns in three days, and the comparison says what it measured', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/#lab=panda');
+  await expect(page.getByRole('heading', { name: /Panda vs caviar/ })).toBeVisible();
+  const devCosts: number[] = [];
+  for (let d = 2; d <= 4; d++) {
+    await nextDay(page, d);
+    devCosts.push(await readNumber(page, 'Dev cost'));
+  }
+  // Chance is 0.693: by day 3 the default model is well below it, and clearly below day 1.
+  expect(devCosts[2]).toBeLessThan(0.5);
+  expect(devCosts[2]).toBeLessThan(0.8 * devCosts[0]);
+  const table = page.getByRole('table', { name: 'Equal-compute comparison' });
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(table.getByRole('row', { name: /Successive halving/ })).toContainText('not run yet');
+  const measured = page.getByRole('status', { name: 'Measured here' });
+  await expect(measured).toContainText('only the panda has run so far');
+  await page.getByRole('button', { name: 'Run caviar', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Caviar status' })).toContainText('done', {
+    timeout: 90_000,
+  });
+  await expect(measured).toContainText(/^Measured here: (the panda|the caviar) reached the lowest dev cost/);
+  await page.getByRole('region', { name: 'Caviar' }).scrollIntoViewIfNeeded();
+  await shot(page, 'panda-measured');
 });

@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { lowest } from '../../core/panda/caviar';
+import { measuredVerdict } from '../../core/panda/verdict';
+import { costDomain } from '../../ui/costChartData';
 import { formatCost, formatRate } from '../../ui/format';
 import { CurveChart } from './CurveChart';
 import { treeLines } from './pandaChartData';
@@ -22,15 +24,17 @@ function bestOf(run: PopulationRun | undefined): number {
   return lowest(run.series.models.map((m) => lowest(m.devCost.view())));
 }
 
-/** A population's row of the equal-compute comparison, shown once it has run. */
-function populationRow(name: string, run: PopulationRun | undefined, effort: string) {
+/** A population's row of the comparison (every approach has one; "not run yet" until it ran). */
+function populationRow(name: string, who: string, run: PopulationRun | undefined, effort: string) {
   return {
     name,
-    models: String(run?.members.length ?? 0),
+    who,
+    models: run ? String(run.members.length) : '—',
     steps: run?.budget ?? 0,
     best: bestOf(run),
+    interventions: 1,
     effort,
-    show: !!run,
+    ran: !!run,
   };
 }
 
@@ -54,25 +58,44 @@ export function CaviarPanel() {
   const caviarLines = useMemo(() => populationLines(s.caviar), [s.caviar, s.version]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const pandaLines = useMemo(() => treeLines(s.tree, true), [s.tree, s.version]);
+  // One log cost axis for both sides, from the models that did not diverge: a diverged caviar member
+  // (drawn red and dashed, running off the top) cannot flatten the others or the panda.
+  const shared = costDomain([...pandaLines, ...caviarLines], true) ?? undefined;
   const pandaSteps = s.tree.modelSteps();
   const running = s.caviar?.phase === 'training' || s.caviar?.phase === 'starting';
   const rows = [
     {
       name: 'Panda (one model, babysat)',
+      who: 'the panda',
       models: String(s.tree.branches.length === 1 ? 1 : `1 (${s.tree.branches.length} branches)`),
       steps: pandaSteps,
       best: s.tree.bestDevCost(),
+      interventions: s.tree.interventions,
       effort: `${s.tree.interventions} (nudges and roll backs)`,
-      show: pandaSteps > 0,
+      ran: pandaSteps > 0,
     },
-    populationRow('Caviar (many models in parallel)', s.caviar, '1 (choose the search space, once)'),
+    populationRow(
+      'Caviar (many models in parallel)',
+      'the caviar',
+      s.caviar,
+      '1 (choose the search space, once)',
+    ),
     populationRow(
       'Population-based training',
+      'population-based training',
       s.pbt,
       `1 (set it up; it made ${(s.pbt?.lineage ?? []).reduce((n, l) => n + l.length - 1, 0)} copies by itself)`,
     ),
-    populationRow('Successive halving', s.halving, '1 (set it up)'),
-  ].filter((r) => r.show);
+    populationRow('Successive halving', 'successive halving', s.halving, '1 (set it up)'),
+  ];
+  const verdict = measuredVerdict(
+    rows.map((r) => ({
+      name: r.who,
+      modelSteps: r.ran ? r.steps : 0,
+      best: r.best,
+      interventions: r.interventions,
+    })),
+  );
   const bestCaviar = s.caviar ? s.caviar.best : null;
   return (
     <section className="panda-section" aria-label="Caviar">
@@ -109,6 +132,8 @@ export function CaviarPanel() {
           lines={pandaLines}
           minSteps={s.dayLength}
           height={240}
+          log
+          yDomain={shared}
           empty="Train the panda for a day or two first."
           csv={() => curvesCsv(treeCsvCurves(s.tree, s.applied))}
         />
@@ -118,6 +143,8 @@ export function CaviarPanel() {
           minSteps={s.caviar?.steps ?? s.dayLength}
           height={240}
           strokeWidth={1}
+          log
+          yDomain={shared}
           csv={() => curvesCsv(populationCsvCurves(s.caviar, s.optimizer))}
           empty={
             <>
@@ -148,24 +175,29 @@ export function CaviarPanel() {
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
               <td>{r.models}</td>
-              <td>{r.steps}</td>
-              <td>{formatCost(r.best)}</td>
+              <td>{r.ran ? r.steps : '—'}</td>
+              <td>{r.ran ? formatCost(r.best) : 'not run yet'}</td>
               <td>{r.effort}</td>
             </tr>
           ))}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={5}>Nothing trained yet.</td>
-            </tr>
-          ) : null}
         </tbody>
       </table>
       <div className="panda-when">
         <h3>When each wins</h3>
+        {verdict.length > 0 ? (
+          <div role="status" aria-label="Measured here">
+            {verdict.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        ) : (
+          <p>Train the panda for a few days, then run the others on its compute to see which wins here.</p>
+        )}
         <p>
-          <strong>Panda</strong> when compute is the bottleneck: a data set so big that one model takes days
-          and you can afford only one at a time. Your attention replaces the parallel search: you look at the
-          curve every day and steer. It costs your time, and the steps of every abandoned branch still count.
+          In general: <strong>panda</strong> when compute is the bottleneck: a data set so big that one model
+          takes days and you can afford only one at a time. Your attention replaces the parallel search: you
+          look at the curve every day and steer. It costs your time, and the steps of every abandoned branch
+          still count.
         </p>
         <p>
           <strong>Caviar</strong> when you have many machines: train many settings side by side, never look

@@ -20,6 +20,8 @@ export interface CurveChartProps {
   head?: ReactNode;
   /** The chart's curves as CSV (a "Download CSV" button beside "Download PNG"). */
   csv?: () => string;
+  /** A cost axis shared with another chart (the panda beside the caviar); its own otherwise. */
+  yDomain?: [number, number];
 }
 
 /** "Panda: cost of the babysat model" → "panda-cost-of-the-babysat-model" */
@@ -44,9 +46,10 @@ export function CurveChart({
   children,
   head,
   csv,
+  yDomain: sharedDomain,
 }: CurveChartProps) {
   const figureRef = useRef<HTMLElement>(null);
-  const domain = costDomain(lines, log);
+  const domain = sharedDomain ?? costDomain(lines, log);
   const drawn =
     log && domain ? lines.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : lines;
   let maxStep = minSteps;

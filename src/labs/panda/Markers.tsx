@@ -4,6 +4,7 @@ import { usePlotArea } from 'recharts';
 import type { MarkerKind } from '../../core/panda/branchTree';
 import { PALETTE } from '../../ui/palette';
 import { axisMap } from '../../ui/plotScales';
+import { labelRows, labelWidth } from './markerLayout';
 
 export interface ChartMark {
   key: string;
@@ -33,10 +34,23 @@ export function Markers({
   const area = usePlotArea();
   if (!area) return null;
   const x = axisMap(xDomain, area.x, area.x + area.width, false);
-  let row = 0;
+  // Labels of nearby marks share the rows at the top of the plot without overlapping (markerLayout.ts).
+  const boxes = marks.map((m) => {
+    const px = x(m.step) ?? 0;
+    const width = labelWidth(m.text);
+    const right = px > area.x + area.width * 0.7;
+    return right ? { left: px - 4 - width, right: px - 4 } : { left: px + 4, right: px + 4 + width };
+  });
+  const labelled = marks.map((m, i) => (m.kind === 'day' ? null : { box: boxes[i], i }));
+  const rows = labelRows(
+    labelled.flatMap((l) => (l ? [l.box] : [])),
+    Math.max(1, Math.floor((area.height - 24) / 15)),
+  );
+  const rowOf = new Map<number, number>();
+  labelled.filter((l) => l !== null).forEach((l, k) => rowOf.set(l.i, rows[k]));
   return (
     <g className="panda-markers">
-      {marks.map((m) => {
+      {marks.map((m, i) => {
         const px = x(m.step);
         if (px === undefined || px < area.x - 1 || px > area.x + area.width + 1) return null;
         const color = COLORS[m.kind];
@@ -52,7 +66,8 @@ export function Markers({
             </g>
           );
         }
-        const y = area.y + 13 + (row++ % 4) * 15;
+        const row = rowOf.get(i) ?? -1;
+        const y = area.y + 13 + row * 15;
         const right = px > area.x + area.width * 0.7;
         return (
           <g key={m.key} className={`panda-mark panda-mark-${m.kind}`} opacity={m.faded ? 0.45 : 1}>
@@ -62,19 +77,21 @@ export function Markers({
               strokeWidth={1.5}
               strokeDasharray={m.kind === 'pending' ? '4 3' : undefined}
             />
-            <text
-              x={right ? px - 4 : px + 4}
-              y={y}
-              fontSize={12}
-              fontWeight={600}
-              fill={color}
-              textAnchor={right ? 'end' : 'start'}
-              paintOrder="stroke"
-              stroke={PALETTE.white}
-              strokeWidth={3}
-            >
-              {m.text}
-            </text>
+            {row < 0 ? null : (
+              <text
+                x={right ? px - 4 : px + 4}
+                y={y}
+                fontSize={12}
+                fontWeight={600}
+                fill={color}
+                textAnchor={right ? 'end' : 'start'}
+                paintOrder="stroke"
+                stroke={PALETTE.white}
+                strokeWidth={3}
+              >
+                {m.text}
+              </text>
+            )}
           </g>
         );
       })}

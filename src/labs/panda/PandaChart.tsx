@@ -5,6 +5,7 @@ import { Switch } from '../../components/Switch';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { describeChange } from '../../core/panda/changes';
 import { DEV_COLOR, TRAIN_COLOR } from '../../ui/costChartData';
+import { costDomain } from '../../ui/costChartData';
 import { CurveChart } from './CurveChart';
 import type { ChartMark } from './Markers';
 import { FADED_TRAIN, treeLines } from './pandaChartData';
@@ -58,6 +59,15 @@ export function PandaChart() {
       minSteps={dayLength}
       strokeWidth={2.25}
       height={340}
+      // A log cost axis over every curve, the blown-up branch included: a blow-up is a spike, and the
+      // healthy curves near 0.1 stay readable beside it.
+      log
+      yDomain={
+        costDomain(
+          lines.map((l) => ({ ...l, diverged: false })),
+          true,
+        ) ?? undefined
+      }
       empty={
         <>
           Press <strong>Next day</strong> to train one model for a day.

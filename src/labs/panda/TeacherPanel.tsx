@@ -1,6 +1,10 @@
 // The scripted teacher: the classic babysitting story, beat by beat or all at once, with narration.
+import { SelectField } from '../../components/SelectField';
 import { SCENARIOS } from '../../core/panda/teacher';
 import { usePanda } from './usePanda';
+
+/** Seconds between beats when the story plays by itself: time to read each one and see it happen. */
+const PACES = [2, 4, 8].map((n) => ({ value: String(n), label: `${n} s between beats` }));
 
 export function TeacherPanel() {
   const s = usePanda((x) => ({
@@ -12,6 +16,8 @@ export function TeacherPanel() {
     playAll: x.playAll,
     stop: x.stopTeacher,
     teacher: x.link.teacher,
+    pace: x.teacherPace,
+    setPace: x.setTeacherPace,
   }));
   const scenario = s.scenario ?? SCENARIOS.find((sc) => sc.name === s.teacher) ?? SCENARIOS[0];
   const total = scenario.beats.length;
@@ -34,6 +40,12 @@ export function TeacherPanel() {
           Stop after this beat
         </button>
       </div>
+      <SelectField
+        label="Pace of automatic play"
+        value={String(s.pace)}
+        options={PACES}
+        onChange={(v) => s.setPace(Number(v))}
+      />
       <p className="panda-narration" role="status" aria-label="Teacher says">
         {s.narration || 'Press “Start the story”.'}
       </p>

@@ -25,7 +25,7 @@ describe('the panda link', () => {
     const link = { ...defaultPandaLink(), dayLength: 120, teacher: 'alpha' };
     const hash = encodePanda(link);
     expect(hash.startsWith('lab=panda&day=120&teacher=alpha&')).toBe(true);
-    expect(hash).toContain('lr=0.001');
+    expect(hash).toContain('lr=0.01');
     expect(hash).toContain('seed=1');
     expect(hash).not.toContain('steps=');
     expect(hash).not.toContain('lrMin=');
@@ -81,7 +81,7 @@ describe('the panda link', () => {
     expect(notices).toHaveLength(4);
     expect(notices[0]).toMatch(/^"hidden": "abc" .*; using 32,32\.$/);
     expect(notices[1]).toMatch(/^"activation": "gelu" .*; using relu\.$/);
-    expect(notices[2]).toMatch(/^"lr": "0" .*; using 0\.001\.$/);
+    expect(notices[2]).toMatch(/^"lr": "0" .*; using 0\.01\.$/);
     expect(notices[3]).toMatch(/^"batch": "801" .*from 1 to 800: the spiral training set\); using 32\.$/);
   });
 

@@ -2,8 +2,9 @@
 // experiment in the playground's own keys (learning rate, momentum, mini-batch size, decay, seed and
 // the network), read and checked by the shared codec with this lab's defaults: keys a link leaves out,
 // or gets wrong, take the panda's values, not the playground's.
-import { DEFAULT_EXPERIMENT, type Experiment } from '../../core/experiment';
+import type { Experiment } from '../../core/experiment';
 import { describeRange, parseInRange, setting } from '../../core/hyperparameters';
+import { PANDA_EXPERIMENT } from '../../core/panda/pandaExperiment';
 import { SCENARIOS, scenarioByName } from '../../core/panda/teacher';
 import { decodeLink, joinPairs, linkNotice, linkPairs } from '../../state/urlHash';
 
@@ -21,17 +22,7 @@ export const MIN_DAY = DAY.range.min;
 export const MAX_DAY = DAY.range.max;
 export const DEFAULT_DAY = DAY.default;
 
-/** A network that learns the spiral in a few hundred steps, and blows up when α is far too big. */
-export const PANDA_EXPERIMENT: Experiment = {
-  ...DEFAULT_EXPERIMENT,
-  dataset: 'spiral',
-  hidden: [32, 32],
-  batchNorm: [false, false],
-  activation: 'relu',
-  init: 'he',
-  optimizer: 'adam',
-  learningRate: 0.001,
-};
+export { PANDA_EXPERIMENT } from '../../core/panda/pandaExperiment';
 
 export function defaultPandaLink(): PandaLink {
   return { experiment: structuredClone(PANDA_EXPERIMENT), dayLength: DEFAULT_DAY, teacher: null };

@@ -36,11 +36,11 @@ describe('panda store', () => {
   it('should apply a nudge made between days at the next step and mark it', async () => {
     const { worker, store, done } = lab();
     await store.getState().nextDay();
-    store.getState().nudge({ learningRate: 0.01 });
+    store.getState().nudge({ learningRate: 0.03 });
     expect(worker.sentOf('setHyperparameters')).toHaveLength(0); // not before the model trains on
     await store.getState().nextDay();
-    expect(worker.sentOf('setHyperparameters')[0]).toMatchObject({ hyper: { learningRate: 0.01 } });
-    expect(store.getState().applied.learningRate).toBe(0.01);
+    expect(worker.sentOf('setHyperparameters')[0]).toMatchObject({ hyper: { learningRate: 0.03 } });
+    expect(store.getState().applied.learningRate).toBe(0.03);
     done();
   });
 

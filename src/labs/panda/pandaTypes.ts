@@ -74,6 +74,8 @@ export interface PandaState {
   beat: number;
   narration: string;
   teacherPlaying: boolean;
+  /** Seconds between two beats when the story plays by itself (beats advance by hand by default). */
+  teacherPace: number;
   // the populations
   caviarSize: number;
   caviarBudget: CaviarBudget;
@@ -101,6 +103,7 @@ export interface PandaActions {
   playBeat(): Promise<void>;
   playAll(): Promise<void>;
   stopTeacher(): void;
+  setTeacherPace(seconds: number): void;
   setCaviarSize(n: number): void;
   setCaviarBudget(b: CaviarBudget): void;
   runCaviar(): Promise<void>;

@@ -10,9 +10,6 @@ export interface TeacherPlayer {
   stop(): void;
 }
 
-/** The pause between two beats of automatic play, so that each can be read. */
-export const BEAT_PAUSE_MS = 900;
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createTeacherPlayer(kit: PandaKit, days: DayRunner): TeacherPlayer {
@@ -86,7 +83,8 @@ export function createTeacherPlayer(kit: PandaKit, days: DayRunner): TeacherPlay
       try {
         while (!stopRequested && !finished()) {
           await runBeat();
-          await sleep(BEAT_PAUSE_MS);
+          // A pause the learner chose, long enough to read the beat and see what it did.
+          if (!finished()) await sleep(get().teacherPace * 1000);
         }
       } finally {
         set({ teacherPlaying: false });
