@@ -47,7 +47,11 @@ export function Markers({
     Math.max(1, Math.floor((area.height - 24) / 15)),
   );
   const rowOf = new Map<number, number>();
-  labelled.filter((l) => l !== null).forEach((l, k) => rowOf.set(l.i, rows[k]));
+  labelled
+    .filter((l) => l !== null)
+    .forEach((l, k) => {
+      rowOf.set(l.i, rows[k]);
+    });
   return (
     <g className="panda-markers">
       {marks.map((m, i) => {

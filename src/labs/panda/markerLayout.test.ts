@@ -15,11 +15,9 @@ describe('marker label layout', () => {
       { left: 600, right: 700 },
     ];
     const rows = labelRows(boxes, 4);
-    boxes.forEach((a, i) =>
-      boxes.forEach((b, j) => {
-        if (i < j && rows[i] >= 0 && rows[i] === rows[j]) expect(overlaps(a, b)).toBe(false);
-      }),
-    );
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        if (rows[i] >= 0 && rows[i] === rows[j]) expect(overlaps(boxes[i], boxes[j])).toBe(false);
     expect(rows.slice(0, 4).sort()).toEqual([0, 1, 2, 3]);
     expect(rows[6]).toBe(0); // far away: back in the top row
   });
