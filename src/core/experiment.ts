@@ -31,6 +31,11 @@ export interface Experiment extends Omit<Hyperparameters, 'decayStepEpochs'> {
   seed: number;
   /** Stop after this many steps. */
   steps: number;
+  /**
+   * The playground's speed cap while running, steps per second; null: as fast as it goes. Only the
+   * playground reads it (and only its link carries it): the labs train as fast as they go.
+   */
+  speed: number | null;
   backend: BackendChoice;
   /** Learning-rate sampling for "Train all". */
   scale: SamplingScale;
@@ -61,6 +66,7 @@ export const DEFAULT_EXPERIMENT: Experiment = {
   decayRate: DEFAULT_HYPERPARAMETERS.decayRate,
   seed: setting('seed').default,
   steps: setting('steps').default,
+  speed: setting('speed').default,
   backend: 'auto',
   scale: 'log',
   lrMin: 1e-4,

@@ -13,15 +13,21 @@ export interface ScalingProblem {
   best: { w1: number; w2: number; cost: number };
 }
 
-export type RunOutcome = 'converged' | 'diverged' | 'too slow';
+export interface PathPoint {
+  w1: number;
+  w2: number;
+  t: number;
+}
+
+export type RunOutcome = 'converged' | 'diverged' | 'oscillates' | 'too slow';
 
 export interface DescentRun {
   learningRate: number;
   outcome: RunOutcome;
   /** Steps until J − J* < tolerance (converged), or steps taken. */
   steps: number;
-  /** The path (w1, w2) from (0, 0), thinned to at most ~maxPathPoints points. */
-  path: { w1: number; w2: number }[];
+  /** The path from (0, 0), thinned to at most ~maxPathPoints points; t is the step each point was reached at. */
+  path: PathPoint[];
 }
 
 export const CONVERGENCE_TOLERANCE = 1e-4;
@@ -99,69 +105,115 @@ function withMinimum(x: Float64Array, y: Uint8Array): ScalingProblem {
   return { ...base, best: newtonMinimum(base) };
 }
 
+/** How the demo's examples are drawn (exported so the tests can vary it). */
+export interface ScalingDesign {
+  /** x1 = std1·u + mean1, x2 = std2·v + mean2, with u and v independent standard normals. */
+  std1: number;
+  mean1: number;
+  std2: number;
+  mean2: number;
+  /** The labels follow P(y = 1) = σ(a·u + b·v): a weak, noisy rule. */
+  a: number;
+  b: number;
+}
+
 /**
- * m examples: x1 has standard deviation 100 (values in the hundreds), x2 about 1. The labels follow
- * a noisy logistic rule, so the classes overlap and the cost has a finite minimum.
+ * The default design. The two features are drawn independently, so once each is standardised their
+ * cross-curvature is only sampling noise; the rule is weak (|(a, b)| ≈ 0.5), so at the normalized minimum
+ * every example's σ(z)(1 − σ(z)) stays near 1/4 and curvature is nearly the same in every direction. Both
+ * together are what make the normalized bowl round. x1 is 25 times wider than x2, which makes the raw bowl a
+ * long thin valley that is still visible when drawn to scale.
  */
-export function scaledFeaturesProblem(seed = 1, m = 120): ScalingProblem {
-  const rng = createRng(deriveSeed(seed, 'input-scaling'));
+export const DEFAULT_DESIGN: ScalingDesign = { std1: 5, mean1: 2, std2: 0.2, mean2: 0.1, a: 0.4, b: -0.3 };
+
+/** Training examples of the demo (seeded). */
+export function scaledFeaturesProblem(seed = 1, m = 400, design = DEFAULT_DESIGN): ScalingProblem {
+  return drawExamples(deriveSeed(seed, 'input-scaling'), m, design);
+}
+
+/** A dev set from the same distribution as scaledFeaturesProblem(seed), drawn independently of it. */
+export function devSetProblem(seed = 1, m = 100, design = DEFAULT_DESIGN): ScalingProblem {
+  return drawExamples(deriveSeed(seed, 'input-scaling-dev'), m, design);
+}
+
+function drawExamples(streamSeed: number, m: number, d: ScalingDesign): ScalingProblem {
+  const rng = createRng(streamSeed);
   const x = new Float64Array(2 * m);
   const y = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
     const u = rng.normal();
     const v = rng.normal();
-    x[2 * i] = 100 * u + 20;
-    x[2 * i + 1] = 0.8 * v + 0.3;
-    y[i] = rng.next() < sigmoid(1.5 * u + 2 * v) ? 1 : 0;
+    x[2 * i] = d.std1 * u + d.mean1;
+    x[2 * i + 1] = d.std2 * v + d.mean2;
+    y[i] = rng.next() < sigmoid(d.a * u + d.b * v) ? 1 : 0;
   }
   return withMinimum(x, y);
 }
 
-/** The same examples with each feature's mean subtracted and divided by its standard deviation. */
-export function normalizedProblem(p: ScalingProblem): ScalingProblem {
-  const x = new Float64Array(p.x.length);
+/** Each feature's mean and standard deviation (population form, 1/m). */
+export interface FeatureStats {
+  mean: [number, number];
+  std: [number, number];
+}
+
+export function featureStats(p: Pick<ScalingProblem, 'x' | 'm'>): FeatureStats {
+  const mean: [number, number] = [0, 0];
+  const std: [number, number] = [0, 0];
   for (let f = 0; f < 2; f++) {
-    let mean = 0;
-    for (let i = 0; i < p.m; i++) mean += p.x[2 * i + f];
-    mean /= p.m;
-    let variance = 0;
-    for (let i = 0; i < p.m; i++) variance += (p.x[2 * i + f] - mean) ** 2;
-    const std = Math.sqrt(variance / p.m);
-    for (let i = 0; i < p.m; i++) x[2 * i + f] = (p.x[2 * i + f] - mean) / std;
+    let s = 0;
+    for (let i = 0; i < p.m; i++) s += p.x[2 * i + f];
+    mean[f] = s / p.m;
+    let v = 0;
+    for (let i = 0; i < p.m; i++) v += (p.x[2 * i + f] - mean[f]) ** 2;
+    std[f] = Math.sqrt(v / p.m);
+  }
+  return { mean, std };
+}
+
+/**
+ * (x − μ) / σ with the given statistics. At test time these are the training set's: the model learned its
+ * weights for inputs scaled that way, so the dev and test sets must be scaled exactly the same way.
+ */
+export function scaleWith(p: ScalingProblem, stats: FeatureStats): ScalingProblem {
+  const x = new Float64Array(p.x.length);
+  for (let i = 0; i < p.m; i++) {
+    for (let f = 0; f < 2; f++) x[2 * i + f] = (p.x[2 * i + f] - stats.mean[f]) / stats.std[f];
   }
   return withMinimum(x, p.y);
 }
 
+/** The same examples with each feature's own mean subtracted and divided by its own standard deviation. */
+export function normalizedProblem(p: ScalingProblem): ScalingProblem {
+  return scaleWith(p, featureStats(p));
+}
+
 /** Standard deviation of each feature: how different the scales are. */
 export function featureScales(p: ScalingProblem): [number, number] {
-  const out: [number, number] = [0, 0];
-  for (let f = 0; f < 2; f++) {
-    let mean = 0;
-    for (let i = 0; i < p.m; i++) mean += p.x[2 * i + f];
-    mean /= p.m;
-    let v = 0;
-    for (let i = 0; i < p.m; i++) v += (p.x[2 * i + f] - mean) ** 2;
-    out[f] = Math.sqrt(v / p.m);
-  }
-  return out;
+  return featureStats(p).std;
 }
 
 /**
- * Gradient descent from (0, 0). Converged: J − J* < tolerance. Diverged: the cost rose more than
- * 1 above where it started, or became NaN. Too slow: neither within maxSteps.
+ * Gradient descent from (0, 0). Converged: J − J* < tolerance. Diverged: the cost rose more than 1 above
+ * where it started, or became NaN. Oscillates: no new lowest cost for `stallSteps` steps — above about
+ * 2/curvature, logistic regression's steps settle into a bounce across the valley that never closes (its
+ * curvature falls off away from the minimum, so the cost stays bounded). Too slow: none of these within
+ * maxSteps.
  */
 export function gradientDescent(
   p: ScalingProblem,
   learningRate: number,
   maxSteps = MAX_DESCENT_STEPS,
   maxPathPoints = 400,
+  stallSteps = 2000,
 ): DescentRun {
   let w1 = 0;
   let w2 = 0;
   const start = logisticCost(p, 0, 0);
-  const full: { w1: number; w2: number }[] = [{ w1, w2 }];
+  const full: PathPoint[] = [{ w1, w2, t: 0 }];
   let outcome: RunOutcome = 'too slow';
   let steps = maxSteps;
+  let lowest = Number.POSITIVE_INFINITY;
+  let lowestAt = 0;
   const { x, y, m } = p;
   // One pass per step gives both J(w_t) and its gradient (one exp per example).
   for (let t = 0; t <= maxSteps; t++) {
@@ -189,10 +241,19 @@ export function gradientDescent(
       steps = t;
       break;
     }
+    if (cost < lowest) {
+      lowest = cost;
+      lowestAt = t;
+    } else if (t - lowestAt >= stallSteps) {
+      outcome = 'oscillates';
+      steps = t;
+      break;
+    }
     if (t === maxSteps) break;
     w1 -= (learningRate * g1) / m;
     w2 -= (learningRate * g2) / m;
-    if (full.length < 4 * maxPathPoints || t % Math.ceil(t / maxPathPoints) === 0) full.push({ w1, w2 });
+    if (full.length < 4 * maxPathPoints || t % Math.ceil(t / maxPathPoints) === 0)
+      full.push({ w1, w2, t: t + 1 });
   }
   return { learningRate, outcome, steps, path: thin(full, maxPathPoints) };
 }
@@ -234,37 +295,15 @@ export function largestConvergingRate(
 }
 
 /**
- * The window drawn around the start, the minimum and the path (padded). The narrow axis is widened
- * to at least 1/maxAspect of the wide one; `stretch` says how much longer one unit of w1 is drawn
- * than one unit of w2 (1 = true proportions).
+ * The square window drawn for a problem: centred between the start (0, 0) and the minimum, as wide as the
+ * larger of the two distances plus padding, the same span on both axes. Drawn in a square, one unit of w1
+ * and one unit of w2 then take the same number of pixels, so the bowl's true shape shows.
  */
-export function plotWindow(
-  p: ScalingProblem,
-  path: { w1: number; w2: number }[],
-  maxAspect = 8,
-): { w1: [number, number]; w2: [number, number]; stretch: number } {
-  const xs = [0, p.best.w1, ...path.map((q) => q.w1)];
-  const ys = [0, p.best.w2, ...path.map((q) => q.w2)];
-  const span = (v: number[]): [number, number] => {
-    const lo = Math.min(...v);
-    const hi = Math.max(...v);
-    const pad = 0.25 * Math.max(hi - lo, 1e-9);
-    return [lo - pad, hi + pad];
-  };
-  const a = span(xs);
-  const b = span(ys);
-  const wa = a[1] - a[0];
-  const wb = b[1] - b[0];
-  const widen = (r: [number, number], width: number): [number, number] => {
-    const c = (r[0] + r[1]) / 2;
-    return [c - width / 2, c + width / 2];
-  };
-  const w = Math.max(wa, wb / maxAspect);
-  const h = Math.max(wb, wa / maxAspect);
-  const w1 = widen(a, Math.max(w, h / maxAspect));
-  const w2 = widen(b, Math.max(h, w / maxAspect));
-  // Drawn in a square: one unit of w1 takes (w2 span / w1 span) times the length of one unit of w2.
-  return { w1, w2, stretch: (w2[1] - w2[0]) / (w1[1] - w1[0]) };
+export function squareWindow(p: ScalingProblem, pad = 0.45): { w1: [number, number]; w2: [number, number] } {
+  const c1 = p.best.w1 / 2;
+  const c2 = p.best.w2 / 2;
+  const half = (0.5 + pad) * Math.max(Math.abs(p.best.w1), Math.abs(p.best.w2), 1e-9);
+  return { w1: [c1 - half, c1 + half], w2: [c2 - half, c2 + half] };
 }
 
 /** J on a res × res grid over the window (row-major, w2 from the bottom row up). */
@@ -285,11 +324,56 @@ export function costGrid(
   return out;
 }
 
-/** Ratio of the largest to the smallest curvature of J at its minimum: how elongated the bowl is. */
-export function conditionNumber(p: ScalingProblem): number {
-  const [h11, h12, h22] = logisticHessian(p, p.best.w1, p.best.w2);
+/** The Hessian of J at its minimum, [h11, h12, h22], and its eigenvalues (largest first). */
+export function curvatureAtMinimum(p: ScalingProblem): {
+  hessian: [number, number, number];
+  eigenvalues: [number, number];
+} {
+  const hessian = logisticHessian(p, p.best.w1, p.best.w2);
+  const [h11, h12, h22] = hessian;
   const tr = h11 + h22;
   const det = h11 * h22 - h12 * h12;
   const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
-  return (tr / 2 + disc) / (tr / 2 - disc);
+  return { hessian, eigenvalues: [tr / 2 + disc, tr / 2 - disc] };
+}
+
+/**
+ * Elongation of the bowl: the ratio of the Hessian's largest to smallest eigenvalue at the minimum (the
+ * curvature ratio, or condition number). 1 is a round bowl. The contour ellipses' axes differ by its square
+ * root; gradient descent's speed depends on the ratio itself.
+ */
+export function elongation(p: ScalingProblem): number {
+  const [hi, lo] = curvatureAtMinimum(p).eigenvalues;
+  return hi / lo;
+}
+
+/** Kept for callers of the older name. */
+export const conditionNumber = elongation;
+
+/** Pearson correlation of the two features. */
+export function featureCorrelation(p: Pick<ScalingProblem, 'x' | 'm'>): number {
+  const { mean, std } = featureStats(p);
+  let c = 0;
+  for (let i = 0; i < p.m; i++) c += (p.x[2 * i] - mean[0]) * (p.x[2 * i + 1] - mean[1]);
+  return c / p.m / (std[0] * std[1]);
+}
+
+/**
+ * The α of the grid that converges in the fewest steps: walks down from the largest converging rate and
+ * stops once two rates in a row take more steps than the best so far (steps grow again below the best α).
+ */
+export function fewestStepsRate(p: ScalingProblem, maxSteps = MAX_DESCENT_STEPS): DescentRun | null {
+  const grid = learningRateGrid();
+  const top = largestConvergingRate(p, maxSteps);
+  if (!top) return null;
+  let best = top;
+  let worse = 0;
+  for (let k = grid.indexOf(top.learningRate) - 1; k >= 0 && worse < 2; k--) {
+    const run = gradientDescent(p, grid[k], Math.min(maxSteps, 4 * best.steps + 10));
+    if (run.outcome === 'converged' && run.steps < best.steps) {
+      best = run;
+      worse = 0;
+    } else worse++;
+  }
+  return best;
 }

@@ -75,3 +75,44 @@ export function decadeHistogram(values: number[], lo: number, hi: number): Decad
   for (const b of bins) b.fraction = total > 0 ? b.count / total : 0;
   return bins;
 }
+
+/**
+ * Whole percentages that sum to exactly 100 (largest-remainder rounding): round each share down, then
+ * give the leftover points to the largest remainders. Plain rounding can print 101 % or 99 %.
+ */
+export function percentagesSummingTo100(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + Math.max(0, b), 0);
+  if (!(total > 0)) return counts.map(() => 0);
+  const exact = counts.map((c) => (Math.max(0, c) / total) * 100);
+  const floors = exact.map(Math.floor);
+  let left = 100 - floors.reduce((a, b) => a + b, 0);
+  // Ties go to the earlier entry, so the result does not depend on the sort's stability.
+  const order = exact.map((v, i) => ({ i, r: v - floors[i] })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] += 1;
+    left -= 1;
+  }
+  return floors;
+}
+
+/** The share of [lo, hi] that one bin [low, high] takes under each scale: what a draw lands in on average. */
+export function expectedShare(
+  scale: SamplingScale,
+  lo: number,
+  hi: number,
+  low: number,
+  high: number,
+): number {
+  if (scale === 'log') return (Math.log10(high) - Math.log10(low)) / (Math.log10(hi) - Math.log10(lo));
+  return (high - low) / (hi - lo);
+}
+
+/**
+ * How many of n independent draws land in a bin of probability p: binomial, mean n·p and standard
+ * deviation √(n·p·(1 − p)). With 16 draws and p = 1/4 that is 4 ± 1.7: small counts are mostly noise.
+ */
+export function binomialSpread(n: number, p: number): { mean: number; sd: number } {
+  const q = Math.min(1, Math.max(0, p));
+  return { mean: n * q, sd: Math.sqrt(n * q * (1 - q)) };
+}

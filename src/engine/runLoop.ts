@@ -1,6 +1,7 @@
 // Drives a Trainer in time: steps in chunks sized to ~25 ms, yields so that commands (pause,
 // hyperparameter changes) get in between chunks, and hands progress out in batches at most every
-// ~50 ms. Independent of the worker's messaging so that Node tests can drive it too.
+// ~50 ms. Independent of the worker's messaging so that Node tests can drive it too. A speed cap
+// (steps per second) slows a running run down to a pace a learner can watch; explicit steps ignore it.
 import type { Hyperparameters } from '../core/config';
 import type { ProbeFrame } from '../core/inspection';
 import type { ModelState } from './modelState';
@@ -35,6 +36,31 @@ export interface LoopListener {
 const CHUNK_TARGET_MS = 25;
 const POST_EVERY_MS = 50;
 const BOUNDARY_EVERY_MS = 200;
+/**
+ * A capped run that fell behind its cap (a slow machine, a long chunk) may catch up by at most this
+ * share of a second's steps: beyond it the cap's window restarts, so the run never rushes to catch up.
+ */
+const CAP_BACKLOG_S = 0.1;
+
+/** The loop's time and timer, injectable so that tests can run a capped run on a simulated clock. */
+export interface LoopClock {
+  now(): number;
+  /** Resolves after about `ms`, or as soon as `wake` is called (a command came in). */
+  sleep(ms: number, wake: (resume: () => void) => void): Promise<void>;
+}
+
+export const realClock: LoopClock = {
+  now: () => performance.now(),
+  sleep: (ms, wake) =>
+    new Promise((resolve) => {
+      // A timer, not a busy wait: the worker's messages (pause, setSpeed) get in while it waits.
+      const timer = setTimeout(resolve, ms);
+      wake(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }),
+};
 
 /** Lets the worker's event loop run (messages in, progress out) without a 4 ms timer clamp. */
 export function yieldToEvents(): Promise<void> {
@@ -61,12 +87,19 @@ export class RunLoop {
   private lastProbe = -Infinity;
   private readonly snapshots = new Map<number, ModelState>();
   private nextSnapshotId = 1;
+  /** The speed cap in steps per second; null: as fast as it goes. */
+  private stepsPerSecond: number | null = null;
+  /** When the cap's window began (the cap was set, or the run resumed) and the steps taken in it. */
+  private capSince = 0;
+  private capSteps = 0;
+  private wakeSleeper: (() => void) | null = null;
 
   constructor(
     private readonly trainer: Trainer,
     private readonly listener: LoopListener,
     private readonly boundary?: { model: number; resolution: number },
     private readonly probe?: ProbeOptions,
+    private readonly clock: LoopClock = realClock,
   ) {}
 
   /** The trainer, for requests that read a model while it trains (the batch-norm lab's inspections). */
@@ -100,6 +133,7 @@ export class RunLoop {
       this.setStatus('finished');
       return;
     }
+    if (this.state !== 'running') this.restartCapWindow();
     this.setStatus('running');
     this.kick();
   }
@@ -107,6 +141,33 @@ export class RunLoop {
   pause(): void {
     if (this.state !== 'running') return;
     this.setStatus('paused');
+    this.wake();
+  }
+
+  /** Caps the running speed from now on (null: as fast as it goes); explicit steps stay uncapped. */
+  setSpeed(stepsPerSecond: number | null): void {
+    this.stepsPerSecond =
+      stepsPerSecond !== null && Number.isFinite(stepsPerSecond) && stepsPerSecond > 0
+        ? stepsPerSecond
+        : null;
+    this.restartCapWindow();
+    // A loop waiting out the old cap looks again at once (a faster cap must not wait for the slow one).
+    this.wake();
+  }
+
+  get speed(): number | null {
+    return this.stepsPerSecond;
+  }
+
+  private restartCapWindow(): void {
+    this.capSince = this.clock.now();
+    this.capSteps = 0;
+  }
+
+  private wake(): void {
+    const wake = this.wakeSleeper;
+    this.wakeSleeper = null;
+    wake?.();
   }
 
   /** Takes `count` steps, then stays paused. */
@@ -114,6 +175,7 @@ export class RunLoop {
     if (this.state === 'stopped') return;
     if (this.state === 'running') this.setStatus('paused');
     this.stepsRequested += Math.max(1, Math.floor(count));
+    this.wake();
     this.kick();
   }
 
@@ -149,6 +211,7 @@ export class RunLoop {
   async stop(): Promise<void> {
     this.state = 'stopped';
     this.stepsRequested = 0;
+    this.wake();
     if (this.looping) await this.looping;
     this.trainer.dispose();
     this.snapshots.clear();
@@ -181,14 +244,20 @@ export class RunLoop {
   private async loop(): Promise<void> {
     while (this.state !== 'stopped' && (this.state === 'running' || this.stepsRequested > 0)) {
       const stepping = this.stepsRequested > 0;
-      const budget = stepping ? Math.min(this.stepsRequested, this.chunk) : this.chunk;
-      const started = performance.now();
+      let budget = stepping ? Math.min(this.stepsRequested, this.chunk) : this.chunk;
+      if (!stepping && this.stepsPerSecond !== null) {
+        const allowed = await this.capAllowance(budget);
+        if (allowed === 0) continue; // it waited (or was woken): look at the state again
+        budget = allowed;
+      }
+      const started = this.clock.now();
       let taken = 0;
       while (taken < budget && !this.trainer.done) {
         this.trainer.step();
         taken++;
       }
       if (stepping) this.stepsRequested -= taken;
+      else this.capSteps += taken;
       const willPause =
         this.trainer.done || (stepping && this.stepsRequested === 0) || this.state !== 'running';
       // Show a fresh dev cost whenever the learner gets to look at a still picture.
@@ -196,7 +265,7 @@ export class RunLoop {
       await this.gather();
       // Size the next chunk so that one chunk takes about CHUNK_TARGET_MS: big enough to amortise the
       // read-back, small enough that commands and progress are never far behind.
-      const elapsed = Math.max(1, performance.now() - started);
+      const elapsed = Math.max(1, this.clock.now() - started);
       if (taken > 0)
         this.chunk = Math.max(1, Math.min(1000, Math.round((taken * CHUNK_TARGET_MS) / elapsed)));
       if (this.stopped()) return; // stop() may have come in while we awaited
@@ -210,6 +279,31 @@ export class RunLoop {
       if (stepping && this.stepsRequested === 0) return;
       await yieldToEvents();
     }
+  }
+
+  /**
+   * How many steps the cap lets the next chunk take: never more than cap × the time since the cap's
+   * window began, minus what the window took already. Few allowed yet: it waits (a timer) until a
+   * chunk's worth (~CHUNK_TARGET_MS of steps at the cap, at most `budget`) is allowed, and says 0.
+   */
+  private async capAllowance(budget: number): Promise<number> {
+    const cap = this.stepsPerSecond as number;
+    const now = this.clock.now();
+    let allowed = Math.floor((cap * (now - this.capSince)) / 1000) - this.capSteps;
+    const backlog = Math.max(1, Math.ceil(cap * CAP_BACKLOG_S));
+    if (allowed > backlog) {
+      // Moving the window's start later only lowers what is allowed: the cap still holds.
+      this.capSince = now - ((this.capSteps + backlog) * 1000) / cap;
+      allowed = backlog;
+    }
+    const wanted = Math.max(1, Math.min(budget, Math.round((cap * CHUNK_TARGET_MS) / 1000)));
+    if (allowed >= wanted) return Math.min(allowed, budget);
+    const waitMs = ((this.capSteps + wanted) * 1000) / cap - (now - this.capSince);
+    await this.clock.sleep(Math.max(1, waitMs), (resume) => {
+      this.wakeSleeper = resume;
+    });
+    this.wakeSleeper = null;
+    return 0;
   }
 
   private async gather(): Promise<void> {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EXPERIMENT, dataConfigOf, modelSpecOf } from '../core/experiment';
+import { dataShapeOf } from '../core/runEstimate';
 import { prepareData } from './preparedData';
 import { useCpuBackend } from './testBackend';
 import { tf } from './tf';
@@ -18,6 +21,20 @@ const wide = modelSpecOf({
 });
 
 describe('timingSlice', () => {
+  it('should cut the same slice from the data’s shape as from the prepared data (the page’s verdict key)', () => {
+    // The page remembers verdicts by the key of this slice (state/backendMemory.ts), before any data.
+    const digits = new Uint8Array(readFileSync(resolve(__dirname, '../../public/data/digits.bin')));
+    for (const dataset of ['spiral', 'circles', 'digits'] as const) {
+      const config = dataConfigOf({ ...DEFAULT_EXPERIMENT, dataset });
+      // A full-batch model: its mini-batch is capped by the training set, which the shape must know.
+      const models = [0.01, 0.1].map((lr) =>
+        modelSpecOf({ ...DEFAULT_EXPERIMENT, dataset, miniBatchSize: 5000 }, lr),
+      );
+      const prepared = prepareData(config, dataset === 'digits' ? digits : undefined);
+      expect(timingSlice(dataShapeOf(config), models)).toEqual(timingSlice(prepared, models));
+    }
+  });
+
   it('should time at most two copies of the largest model, mini-batch capped, α zero', () => {
     const population = [small, ...Array.from({ length: 63 }, (_, i) => ({ ...wide, seed: i }))];
     const slice = timingSlice(data, population);

@@ -51,6 +51,11 @@ export const selectTrainingControls = (s: AppState) => ({
   setField: s.setField,
 });
 
+export const selectSpeed = (s: AppState) => ({
+  speed: s.experiment.speed,
+  setSpeed: s.setSpeed,
+});
+
 export const selectSampling = (s: AppState) => ({
   scale: s.experiment.scale,
   lrMin: s.experiment.lrMin,
@@ -99,3 +104,21 @@ export const selectError = (s: AppState) => ({ error: s.error, dismissError: s.d
 
 /** The experiment the current run started with (the controls may have moved since). */
 export const selectRunExperiment = (s: AppState) => s.runExperiment ?? s.experiment;
+
+/** The linear-vs-log comparison: each scale's last finished population, and the preset's needs. */
+export const selectLinearLog = (s: AppState) => ({
+  lastPopulationByScale: s.lastPopulationByScale,
+  experiment: s.experiment,
+  notices: s.notices,
+  loadExperiment: s.loadExperiment,
+  status: s.status,
+});
+
+/**
+ * The earlier population the cost chart shows faded behind a "Train all" run: the last finished one of
+ * the other scale (undefined for a single run or before one exists).
+ */
+export const selectGhostPopulation = (s: AppState) => {
+  if (s.kind !== 'population' || !s.runExperiment) return undefined;
+  return s.lastPopulationByScale[s.runExperiment.scale === 'log' ? 'linear' : 'log'];
+};

@@ -2,9 +2,10 @@
 // trains it, and what the page must tell the learner (URL notices, errors). Data and actions live
 // together; components read it only through the module-level selectors in selectors.ts.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import type { ModelSpec } from '../core/config';
+import type { ModelSpec, SamplingScale } from '../core/config';
 import type { SavedRecord } from '../core/saved/record';
 import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../core/experiment';
+import { type PopulationSummary, summarizePopulation } from '../core/linearLogLesson';
 import { sampleLearningRates } from '../core/sampling';
 import type {
   BackendInfo,
@@ -29,6 +30,7 @@ import { failureText, type RunPort } from './runChannel';
 import { type Readouts, RunSeries, readoutsOf } from './runSeries';
 import { createRunSlot } from './runSlot';
 import { autosave } from './autosave';
+import { rememberBackend, rememberedBackend } from './backendMemory';
 import { seriesOfCurves } from './savedCurves';
 import { playgroundPayload, playgroundRecord } from './savedPlayground';
 
@@ -37,6 +39,13 @@ export type BoundaryFrame = NonNullable<ProgressEvent['boundary']>;
 
 /** 'reopened': a saved run shown as it was (nothing in the worker). */
 export type RunPhase = 'idle' | 'starting' | RunStatus | 'error' | 'reopened';
+
+/** A finished "Train all" population kept for the linear-vs-log comparison: its numbers and its curves. */
+export interface KeptPopulation extends PopulationSummary {
+  series: RunSeries;
+  models: ModelInfo[];
+  lrRange: [number, number];
+}
 
 /** A single model, or a "Train all" population sampled over α. */
 export type RunKind = 'single' | 'population';
@@ -88,8 +97,12 @@ export interface RunSlice {
   error: string | null;
   /** Why the run is paused though nobody pressed Pause ("Paused while you were in the Search lab"). */
   awayNote: string | null;
+  /** The last finished population of each sampling scale; a scale's entry is replaced when it trains again. */
+  lastPopulationByScale: Partial<Record<SamplingScale, KeptPopulation>>;
   train(): Promise<void>;
   trainAll(): Promise<void>;
+  /** Sets the experiment's speed cap and applies it to the run now training or paused, if any. */
+  setSpeed(speed: number | null): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   step(): Promise<void>;
@@ -247,28 +260,40 @@ const runSlice =
         series,
         ...emptyRun(s),
       }));
+      const data = dataConfigOf(e);
+      // 'auto''s verdict for this workload shape from an earlier page load: no timing before the first point.
+      const knownBackend = e.backend === 'auto' ? rememberedBackend(data, models) : undefined;
       try {
         const started = await request({
           type: 'start',
           runId,
-          data: dataConfigOf(e),
+          data,
           models,
           backend: e.backend,
           maxSteps: e.steps,
           evalEvery: EVAL_EVERY,
           paused,
+          // A run saved before the playground had a speed (no field) reopens as fast as it went.
+          stepsPerSecond: e.speed ?? null,
+          ...(knownBackend ? { knownBackend } : {}),
           ...(skipRunEstimate() ? { skipEstimate: true } : {}),
           boundary:
             kind === 'single' && isTwoDimensional(e)
               ? { model: 0, resolution: BOUNDARY_RESOLUTION }
               : undefined,
         });
+        if (started.autoVerdict) rememberBackend(data, models, started.autoVerdict);
         if (get().runId !== runId) return false;
         set((s) => ({
           backend: started.backend,
           data: started.data,
           status: s.status === 'starting' ? (paused ? 'paused' : 'running') : s.status,
         }));
+        // The speed changed while the run was starting: its start carried the old cap.
+        const speed = get().experiment.speed;
+        if (speed !== e.speed && get().runId === runId)
+          // A run that failed meanwhile says so itself; a cap it missed is no error of its own.
+          await request({ type: 'setSpeed', runId, stepsPerSecond: speed }).catch(() => undefined);
         // Left the playground while the run was starting: pause it now that it can be paused.
         if (get().awayNote && get().status === 'running') await control({ type: 'pause' }, 'paused');
         return true;
@@ -297,6 +322,23 @@ const runSlice =
       }
     };
 
+    /** A finished population stays for the linear-vs-log comparison (its series is not written again). */
+    const keepPopulation = () => {
+      const { kind, series, models, lrRange, runExperiment } = get();
+      if (kind !== 'population' || !series || !runExperiment) return;
+      const devCosts = series.models.map((m, i) =>
+        models[i]?.status === 'diverged' ? Number.POSITIVE_INFINITY : m.devCost.last(),
+      );
+      const rates = models.map((m) => m.learningRate);
+      const kept: KeptPopulation = {
+        ...summarizePopulation(runExperiment.scale, rates, devCosts),
+        series,
+        models,
+        lrRange,
+      };
+      set((s) => ({ lastPopulationByScale: { ...s.lastPopulationByScale, [runExperiment.scale]: kept } }));
+    };
+
     return {
       runId: null,
       status: 'idle',
@@ -312,6 +354,7 @@ const runSlice =
       boundary: null,
       error: null,
       awayNote: null,
+      lastPopulationByScale: {},
       train: async () => {
         if (!canStart('single')) return;
         const e = get().experiment;
@@ -327,6 +370,17 @@ const runSlice =
           [e.lrMin, e.lrMax],
           false,
         );
+      },
+      setSpeed: async (speed) => {
+        set((s) => ({ experiment: { ...s.experiment, speed } }));
+        const { runId, status } = get();
+        // A run still starting is not known to the worker yet: startRun sends it the new cap once started.
+        if (runId === null || (status !== 'running' && status !== 'paused')) return;
+        try {
+          await request({ type: 'setSpeed', runId, stepsPerSecond: speed });
+        } catch (error) {
+          if (get().runId === runId) set({ error: `Could not change the speed: ${message(error)}` });
+        }
       },
       pause: async () => {
         // Pause while a run starts (auto may be timing backends) calls the start off: nothing ran yet.
@@ -409,6 +463,7 @@ const runSlice =
         }),
       receiveStatus: (status) => {
         set({ status, ...(status === 'finished' || status === 'stopped' ? { awayNote: null } : {}) });
+        if (status === 'finished') keepPopulation();
         if (status === 'finished')
           void autosave(playgroundRecord(get())).then((failed) => failed && set({ error: failed }));
       },

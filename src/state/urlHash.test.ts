@@ -5,19 +5,20 @@ import {
   decodeExperiment,
   decodeLab,
   decodeLink,
-  EXPERIMENT_KEYS,
   encodeExperiment,
   encodeLink,
+  PLAYGROUND_KEYS,
 } from './urlHash';
 
-const modified = EVERY_FIELD_CHANGED;
+// The playground's link carries its speed too (the labs' links don't).
+const modified: Experiment = { ...EVERY_FIELD_CHANGED, speed: 30 };
 
 describe('urlHash', () => {
   it('should encode the default experiment with the documented keys', () => {
     expect(encodeExperiment(DEFAULT_EXPERIMENT)).toBe(
       'lab=playground&dataset=spiral&noise=0.1&hidden=16,16&activation=tanh&init=glorot&std=0.1&bn=0&norm=1' +
         '&optimizer=adam&lr=0.01&beta=0.9&beta1=0.9&beta2=0.999&eps=1e-8&batch=32&decay=none&decayRate=0.1' +
-        '&seed=1&steps=2000&backend=auto&scale=log&lrMin=0.0001&lrMax=1&samples=16',
+        '&seed=1&steps=3000&backend=auto&scale=log&lrMin=0.0001&lrMax=1&samples=16&speed=300',
     );
   });
 
@@ -99,11 +100,11 @@ describe('urlHash', () => {
 
   it('should write every key once and read each one back alone', () => {
     const keys = [...new URLSearchParams(encodeExperiment(modified)).keys()];
-    expect(keys).toEqual(['lab', ...EXPERIMENT_KEYS]);
+    expect(keys).toEqual(['lab', ...PLAYGROUND_KEYS]);
     // Every field of `modified` differs from the default, so each key is tried with a value of its own.
     expectEveryFieldChanged(modified, DEFAULT_EXPERIMENT);
     const params = new URLSearchParams(encodeExperiment(modified));
-    for (const key of EXPERIMENT_KEYS) {
+    for (const key of PLAYGROUND_KEYS) {
       // hidden and bn go together (a per-layer bn list needs its layers); so do lrMin and lrMax's order.
       const alone = new URLSearchParams([[key, params.get(key) ?? '']]);
       if (key === 'bn') alone.set('hidden', params.get('hidden') ?? '');
@@ -155,6 +156,24 @@ describe('urlHash', () => {
       ...modified,
       steps: DEFAULT_EXPERIMENT.steps,
       samples: DEFAULT_EXPERIMENT.samples,
+      // A lab's link never carries the playground's speed: it keeps the defaults'.
+      speed: DEFAULT_EXPERIMENT.speed,
     });
+    expect(hash).not.toMatch(/(^|&)speed=/);
+  });
+
+  it('should round-trip the playground’s speed, "as fast as it goes" included, and name a bad one', () => {
+    for (const speed of [10, 30, 100, 300, 57, null]) {
+      const hash = encodeExperiment({ ...DEFAULT_EXPERIMENT, speed });
+      expect(hash).toContain(`speed=${speed ?? 'max'}`);
+      expect(decodeExperiment(hash)).toEqual({ experiment: { ...DEFAULT_EXPERIMENT, speed }, notices: [] });
+    }
+    const { experiment, notices } = decodeExperiment('speed=fast');
+    expect(experiment.speed).toBe(DEFAULT_EXPERIMENT.speed);
+    expect(notices).toEqual([
+      '"speed": "fast" is not a valid speed (max for as fast as it goes, or steps per second: a whole number from 1 to 10000); using 300.',
+    ]);
+    // The labs' codec neither writes nor reads it: their runs go as fast as they go.
+    expect(decodeLink('speed=10', DEFAULT_EXPERIMENT).experiment.speed).toBe(DEFAULT_EXPERIMENT.speed);
   });
 });

@@ -22,6 +22,8 @@ import {
   rangeOf,
   rowOf,
   type SettingKey,
+  setting,
+  UNCAPPED_SPEED,
 } from '../core/hyperparameters';
 
 const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', ...BACKENDS];
@@ -135,6 +137,18 @@ const FIELDS = [
 
 const BN_KEY = hyperparameter('batchNorm').urlKey;
 
+// The playground's speed cap: only its link carries it (after the shared keys); the labs train as
+// fast as they go, so their links neither write nor read it and keep their defaults' value.
+const SPEED = rangeOf('speed');
+const SPEED_FIELD = field({
+  key: setting('speed').urlKey,
+  prop: 'speed',
+  what: () =>
+    `speed (${UNCAPPED_SPEED} for as fast as it goes, or steps per second: ${describeRange(SPEED)})`,
+  parse: (raw) => (raw === UNCAPPED_SPEED ? null : parseInRange(raw, SPEED)),
+  format: (v) => (v === null ? UNCAPPED_SPEED : String(v)),
+});
+
 /** Every key an experiment link may hold, in the order the link writes them. */
 export const EXPERIMENT_KEYS: readonly string[] = FIELDS.flatMap((f) => {
   if (f.key === 'std') return [f.key, BN_KEY];
@@ -145,7 +159,12 @@ export const EXPERIMENT_KEYS: readonly string[] = FIELDS.flatMap((f) => {
 export interface LinkOptions {
   /** Keys this lab's link neither writes nor reads (they keep the lab's default). */
   omit?: readonly string[];
+  /** Write and read the playground's `speed` key too (only the playground's link does). */
+  speed?: boolean;
 }
+
+/** Every key of the playground's link, in the order it writes them. */
+export const PLAYGROUND_KEYS: readonly string[] = [...EXPERIMENT_KEYS, SPEED_FIELD.key];
 
 function batchNormText(flags: readonly boolean[]): string {
   // One digit when every layer agrees keeps the common links short (and fits any number of layers).
@@ -165,6 +184,8 @@ export function linkPairs(e: Experiment, options: LinkOptions = {}): [string, st
   values.lrMin = show(e.lrMin);
   values.lrMax = show(e.lrMax);
   for (const key of EXPERIMENT_KEYS) if (!omit.has(key)) pairs.push([key, values[key]]);
+  if (options.speed)
+    pairs.push([SPEED_FIELD.key, (SPEED_FIELD.format as (v: number | null) => string)(e.speed)]);
   return pairs;
 }
 
@@ -180,7 +201,7 @@ export function encodeLink(e: Experiment, lab: string, options: LinkOptions = {}
 
 /** The playground's link (the other labs call encodeLink with their own name and options). */
 export function encodeExperiment(e: Experiment, lab = 'playground'): string {
-  return encodeLink(e, lab);
+  return encodeLink(e, lab, { speed: true });
 }
 
 function paramsOf(hash: string): URLSearchParams {
@@ -219,11 +240,13 @@ export function decodeLink(hash: string, defaults: Experiment, options: LinkOpti
     const raw = read(f.key);
     if (raw === null) return;
     const v = f.parse(raw, e);
-    if (v === undefined) notices.push(linkNotice(f.key, raw, f.what(e), show(defaults[f.prop])));
+    const fallback = f.format ? f.format(defaults[f.prop]) : show(defaults[f.prop]);
+    if (v === undefined) notices.push(linkNotice(f.key, raw, f.what(e), fallback));
     else e[f.prop] = v;
   };
   // In table order: the data set is known before the mini-batch size is checked against it.
   for (const f of FIELDS) assign(f as Field<keyof Experiment>);
+  if (options.speed) assign(SPEED_FIELD);
 
   // bn depends on the decoded hidden sizes: a single digit covers every layer, a list must match.
   const fallbackBn = defaultFlags(defaults, e.hidden.length);
@@ -265,5 +288,5 @@ export function decodeLink(hash: string, defaults: Experiment, options: LinkOpti
 
 /** The playground's experiment: decodeLink with the playground's defaults. */
 export function decodeExperiment(hash: string): DecodedLink {
-  return decodeLink(hash, DEFAULT_EXPERIMENT);
+  return decodeLink(hash, DEFAULT_EXPERIMENT, { speed: true });
 }

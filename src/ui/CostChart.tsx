@@ -4,12 +4,13 @@ import { RadioGroup } from '../components/RadioGroup';
 import { Switch } from '../components/Switch';
 import { useAppStore } from '../state/StoreProvider';
 import { curvesCsv } from '../core/export/curvesCsv';
-import { selectChart, selectRunExperiment } from '../state/selectors';
+import { selectChart, selectGhostPopulation, selectRunExperiment } from '../state/selectors';
 import { ChartExport } from './ChartExport';
 import { experimentColumns, seriesCurves } from './chartCsv';
 import { CostLegend } from './CostLegend';
 import { CurvesPlot } from './CurvesPlot';
-import { chartLines, clampForLog, costDomain, stepDomain } from './costChartData';
+import './linearLog.css';
+import { chartLines, clampForLog, costDomain, ghostLabel, ghostLines, stepDomain } from './costChartData';
 
 type Axis = 'linear' | 'log';
 const AXIS_OPTIONS = [
@@ -40,12 +41,20 @@ export function CostChart() {
     () => chartLines(series, models, kind, lrRange, smooth),
     [series, seriesVersion, models, kind, lrRange, smooth],
   );
-  const domain = useMemo(() => costDomain(lines, log), [lines, log]);
-  const drawn = useMemo(
-    () => (log && domain ? lines.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : lines),
-    [lines, log, domain],
+  // The other scale's last population, faded underneath, so linear and log can be compared on one chart.
+  const ghost = useAppStore(selectGhostPopulation);
+  const ghosted = useMemo(() => (ghost ? ghostLines(ghost, smooth) : []), [ghost, smooth]);
+  const all = useMemo(() => (ghosted.length > 0 ? [...ghosted, ...lines] : lines), [ghosted, lines]);
+  // Fitted to the latest run's curves (the ghost's blown-up models would flatten them); the ghost is clipped.
+  const domain = useMemo(
+    () => costDomain(lines.some((l) => l.points.length > 0) ? lines : all, log),
+    [lines, all, log],
   );
-  const maxStep = series ? series.maxStep() : 0;
+  const drawn = useMemo(
+    () => (log && domain ? all.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : all),
+    [all, log, domain],
+  );
+  const maxStep = Math.max(series ? series.maxStep() : 0, ghost ? ghost.series.maxStep() : 0);
   const xDomain = stepDomain(maxStep);
   const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const empty = lines.every((l) => l.points.length === 0);
@@ -66,6 +75,7 @@ export function CostChart() {
             draw the cost J against training steps.
           </p>
         ) : null}
+        {ghost ? <p className="ghost-label">{ghostLabel(ghost.scale, ghost.samples)}</p> : null}
         <CurvesPlot
           lines={drawn}
           xDomain={xDomain}

@@ -154,3 +154,29 @@ export function stepTicks(max: number, count = 5): number[] {
   for (let t = 0; t <= max + 1e-9; t += spacing) ticks.push(Math.round(t));
   return ticks;
 }
+
+/** The faded colour of an earlier population's curves: the palette's pending grey, mostly transparent. */
+export function ghostColor(alpha = 0.35): string {
+  const hex = PALETTE.pending.replace('#', '');
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** An earlier "Train all" population kept to compare with: one faded train curve per model. */
+export function ghostLines(
+  ghost: { series: RunSeries; models: readonly ModelInfo[]; lrRange: readonly [number, number] },
+  smooth = false,
+  maxPoints = MAX_POINTS,
+): ChartLine[] {
+  return chartLines(ghost.series, ghost.models, 'population', ghost.lrRange, smooth, maxPoints).map((l) => ({
+    ...l,
+    key: `ghost-${l.key}`,
+    name: `previous: ${l.name}`,
+    color: ghostColor(l.diverged ? 0.2 : 0.35),
+  }));
+}
+
+/** The ghost's caption: which scale it was sampled on and how many models it holds. */
+export function ghostLabel(scale: string, samples: number): string {
+  return `previous: ${scale === 'log' ? 'Log' : 'Linear'}, ${samples} samples (faded grey)`;
+}

@@ -27,6 +27,16 @@ export interface StartRequest {
   evalEvery: number;
   /** Start paused (the learner then presses Step or Resume). */
   paused: boolean;
+  /**
+   * At most this many steps a second while running (Step requests are not capped), so that a learner
+   * can watch a run learn; absent or null: as fast as it goes. 'setSpeed' changes it during the run.
+   */
+  stepsPerSecond?: number | null;
+  /**
+   * For backend 'auto': the verdict the page remembers for this workload's timing slice (from an
+   * earlier page load). The worker uses it when that backend activates, instead of timing them all.
+   */
+  knownBackend?: BackendName;
   /** Absolute URL of public/data/digits.bin (the client fills it in from the page's base URL). */
   digitsUrl?: string;
   /** Decision-boundary heatmap of one model, 2-D datasets only. */
@@ -114,6 +124,11 @@ export interface BatchStatisticsRequest extends RunRequest<'batchStatistics'> {
   seed: number;
 }
 
+/** Caps the run's speed from now on (null: as fast as it goes); see StartRequest.stepsPerSecond. */
+export interface SetSpeedRequest extends RunRequest<'setSpeed'> {
+  stepsPerSecond: number | null;
+}
+
 export type Request =
   | InspectRequest
   | EvaluateModesRequest
@@ -127,7 +142,8 @@ export type Request =
   | SnapshotRequest
   | RestoreRequest
   | SetModelActiveRequest
-  | ExtendRequest;
+  | ExtendRequest
+  | SetSpeedRequest;
 
 // ---------- worker -> page: replies ----------
 
@@ -163,6 +179,12 @@ export interface Started {
   runId: number;
   backend: BackendInfo;
   data: DataInfo;
+  /**
+   * For backend 'auto': the backend it settled on for this workload's timing slice, timed now or the
+   * page's knownBackend; the page remembers it for the next start. Absent when the run simply joined
+   * the backend other runs train on (no verdict was reached).
+   */
+  autoVerdict?: BackendName;
 }
 
 export interface SnapshotTaken {
@@ -221,6 +243,7 @@ export interface ReplyTo {
   restore: Ack;
   setModelActive: Ack;
   extend: Ack;
+  setSpeed: Ack;
   inspect: Inspection;
   evaluateModes: ModesEvaluated;
   batchStatistics: BatchStatisticsReply;

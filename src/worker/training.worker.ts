@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The training worker: wires the handler table (trainingHandlers.ts) to this worker's messages, its
 // tfjs backends and its fetch. It owns every tensor; the page only ever sees plain numbers.
-import type { BackendName } from '../core/config';
+import { BACKENDS, type BackendName } from '../core/config';
 import {
   activateBackend,
   type ChosenBackend,
@@ -32,8 +32,22 @@ async function pickBackend(
     timeSlice(data, slice, { checkpoint, bestSoFarMs });
   if (request.backend !== 'auto') return chooseBackend(request.backend, timeStep, checkpoint);
   const key = sliceKey(request.data.dataset, slice);
-  const known = autoVerdicts.get(key);
-  if (known && !(await activateBackend(known.name))) return known;
+  // This worker's own verdict first; else the page's, remembered from an earlier page load
+  // (state/backendMemory.ts), so that a reload does not time every backend again.
+  const remembered: ChosenBackend | undefined =
+    request.knownBackend && BACKENDS.includes(request.knownBackend)
+      ? {
+          name: request.knownBackend,
+          reason: 'remembered: the fastest here for this workload when auto last timed it',
+          timings: {},
+          failed: {},
+        }
+      : undefined;
+  const known = autoVerdicts.get(key) ?? remembered;
+  if (known && !(await activateBackend(known.name))) {
+    autoVerdicts.set(key, known);
+    return known;
+  }
   const chosen = await chooseBackend('auto', timeStep, checkpoint);
   autoVerdicts.set(key, chosen);
   return chosen;

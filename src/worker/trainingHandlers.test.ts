@@ -5,7 +5,7 @@ import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '
 import type { ChosenBackend } from '../engine/backends';
 import { fatalMessage } from '../engine/fatalError';
 import { prepareData } from '../engine/preparedData';
-import { yieldToEvents } from '../engine/runLoop';
+import { RunLoop, yieldToEvents } from '../engine/runLoop';
 import { useCpuBackend } from '../engine/testBackend';
 import { tf } from '../engine/tf';
 import { Trainer } from '../engine/trainer';
@@ -233,5 +233,48 @@ describe('the training handler table', () => {
       /^cost (became NaN|became Infinity|\S+ exceeded \S+)$/,
     );
     await send({ type: 'stop', runId: 1 }).done;
+  });
+});
+
+describe('the speed cap and the remembered backend verdict', () => {
+  it('should give a run its start’s cap, change it on setSpeed, and refuse setSpeed for no run', async () => {
+    const setSpeed = vi.spyOn(RunLoop.prototype, 'setSpeed');
+    const { send, replyTo } = setUp();
+    await send(startBody(1, {}, { stepsPerSecond: 30 })).done;
+    expect(setSpeed).toHaveBeenLastCalledWith(30);
+    const faster = send({ type: 'setSpeed', runId: 1, stepsPerSecond: null });
+    await faster.done;
+    expect(replyTo(faster.id)).toEqual({ type: 'ack', id: faster.id });
+    expect(setSpeed).toHaveBeenLastCalledWith(null);
+    const none = send({ type: 'setSpeed', runId: 9, stepsPerSecond: 10 });
+    await none.done;
+    expect(replyTo(none.id)).toEqual({ type: 'error', id: none.id, message: 'Run 9 is not active.' });
+    await send({ type: 'stop', runId: 1 }).done;
+    // A start without a cap goes as fast as it goes, as before.
+    await send(startBody(2)).done;
+    expect(setSpeed).toHaveBeenLastCalledWith(null);
+    await send({ type: 'stop', runId: 2 }).done;
+  });
+
+  it('should say which verdict auto reached (for the page to remember), none for a shared backend', async () => {
+    const pick = vi.fn<TrainingDeps['pickBackend']>(async () => CPU);
+    const { send, replyTo } = setUp(pick);
+    const first = send(startBody(1, {}, { knownBackend: 'cpu' }));
+    await first.done;
+    // The page's remembered verdict reaches the backend choice with the request.
+    expect(pick.mock.calls[0][0].knownBackend).toBe('cpu');
+    expect(replyTo(first.id)).toMatchObject({ type: 'started', autoVerdict: 'cpu' });
+    // Beside a run on cpu, a second run joins it: no verdict was reached, so none to remember.
+    const beside = send(startBody(2));
+    await beside.done;
+    expect(replyTo(beside.id)).toMatchObject({ type: 'started' });
+    expect(replyTo(beside.id)).not.toHaveProperty('autoVerdict');
+    await send({ type: 'stop', runId: 1 }).done;
+    await send({ type: 'stop', runId: 2 }).done;
+    // A backend asked for by name is no verdict of auto's.
+    const named = send(startBody(3, {}, { backend: 'cpu' }));
+    await named.done;
+    expect(replyTo(named.id)).not.toHaveProperty('autoVerdict');
+    await send({ type: 'stop', runId: 3 }).done;
   });
 });

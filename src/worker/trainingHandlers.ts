@@ -121,6 +121,7 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
       }
       const current = deps.activeBackend();
       let chosen: ChosenBackend;
+      let autoVerdict: BackendName | undefined;
       if (runs.size > 0 && current && (request.backend === 'auto' || request.backend === current)) {
         // One backend verdict for the app: every screen's runs share the tfjs engine they started on,
         // so a run paused in one lab survives a run started in another.
@@ -143,6 +144,8 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
         checkpoint();
         chosen = await deps.pickBackend(request, data, checkpoint);
         checkpoint();
+        // Timed now or remembered by the page: either way, the page may remember it for next time.
+        if (request.backend === 'auto') autoVerdict = chosen.name;
       }
       // From here on nothing awaits: a cancel can no longer come in between.
       const trainer = new Trainer(data, request.models, {
@@ -155,13 +158,21 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
         everyMs: request.probe.everyMs ?? 200,
       };
       const loop = new RunLoop(trainer, listenerOf(runId), boundary, probe);
+      loop.setSpeed(request.stepsPerSecond ?? null);
       runs.set(runId, loop);
       // Status events follow the 'started' reply, so the page knows the run before it hears of it.
       afterReply(() => {
         if (request.paused) deps.post({ type: 'status', runId, status: 'paused' }, []);
         else loop.resume();
       });
-      return { type: 'started', id: request.id, runId, backend: chosen, data: dataInfo(data) };
+      return {
+        type: 'started',
+        id: request.id,
+        runId,
+        backend: chosen,
+        data: dataInfo(data),
+        ...(autoVerdict ? { autoVerdict } : {}),
+      };
     } finally {
       cancellation.finished(runId);
     }
@@ -209,6 +220,10 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
     },
     extend(request) {
       runOf(request.runId).extend(request.maxSteps);
+      return ack(request);
+    },
+    setSpeed(request) {
+      runOf(request.runId).setSpeed(request.stepsPerSecond);
       return ack(request);
     },
     async inspect(request) {
