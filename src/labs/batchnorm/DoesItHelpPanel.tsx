@@ -31,6 +31,7 @@ export function DoesItHelpPanel() {
     models: st.models,
     experiment: st.experiment,
     sweep: st.sweep,
+    ranSweep: st.runSetup?.sweep ?? st.sweep,
     runComparison: st.runComparison,
     runSweep: st.runSweep,
   }));
@@ -38,7 +39,8 @@ export function DoesItHelpPanel() {
   const layout = withBatchNormLayout(e);
   const busy =
     (s.kind === 'compare' || s.kind === 'sweep') && (s.status === 'running' || s.status === 'starting');
-  const rates = logSpaced(s.sweep.lrMin, s.sweep.lrMax, s.sweep.count);
+  // The α the sweep on screen trained (the settings below may already describe the next one).
+  const rates = logSpaced(s.ranSweep.lrMin, s.ranSweep.lrMax, s.ranSweep.count);
   return (
     <section className="bn-panel" aria-label="Does it help?">
       <h2>Does it help? Side by side, same seeds</h2>
@@ -134,7 +136,8 @@ function Comparison() {
     seriesVersion: st.seriesVersion,
     models: st.models,
     status: st.status,
-    experiment: st.experiment,
+    // The run's own setup: the controls may have moved since it started.
+    experiment: st.runSetup?.experiment ?? st.experiment,
   }));
   const figureRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
@@ -207,8 +210,8 @@ function Sweep({ rates }: { rates: number[] }) {
     seriesVersion: st.seriesVersion,
     models: st.models,
     status: st.status,
-    sweep: st.sweep,
-    experiment: st.experiment,
+    sweep: st.runSetup?.sweep ?? st.sweep,
+    experiment: st.runSetup?.experiment ?? st.experiment,
   }));
   const figureRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth

@@ -94,4 +94,14 @@ describe('batch-norm lab store', () => {
     expect(store.getState().status).toBe('running');
     port.dispose();
   });
+
+  it('should keep the sweep as it ran when the learner edits the next one', async () => {
+    const { store, port } = lab();
+    await store.getState().runSweep();
+    const ran = store.getState().sweep;
+    store.getState().setSweep({ count: ran.count + 2, lrMin: ran.lrMin * 10 });
+    expect(store.getState().runSetup?.sweep).toEqual(ran);
+    expect(store.getState().sweep.count).toBe(ran.count + 2);
+    port.dispose();
+  });
 });
