@@ -77,6 +77,8 @@ test('a saved run and a panda tree survive a reload and reopen as they were; two
   const name = page.getByRole('textbox', { name: /^Name of Panda/ });
   await name.fill('My babysat spiral');
   await name.press('Enter');
+  // The field takes the new name once the browser's storage has written it; only then reload.
+  await expect(page.getByRole('textbox', { name: 'Name of My babysat spiral' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Name of My babysat spiral' })).toBeVisible();
   await page.getByRole('button', { name: 'Delete My babysat spiral' }).click();
