@@ -129,6 +129,9 @@ test('population-based training copies the best into the worst and draws the lin
 
   await page.getByRole('button', { name: 'Run successive halving' }).click();
   await expect(status).toContainText('winner', { timeout: 180_000 });
+  // Halving keeps each model's own α: the winner's is its α, not an "α now" that suggests it moved.
+  await expect(status).toContainText(/best: #\d+ \(α \d/);
+  await expect(status).not.toContainText('α now');
   await expect(page.getByRole('table', { name: 'Halving rounds' }).locator('tbody tr')).toHaveCount(3);
   await shot(page, 'panda-halving');
 });

@@ -1,10 +1,18 @@
-// The shell: a header with one tab per lab, the training worker's health, and the lab the URL hash
-// names (#lab=...). Labs other than the playground load lazily, so the first screen's bundle carries
-// none of their code. Every lab's store outlives its tab: switching tabs loses nothing.
-import { lazy, Suspense, useEffect, useState } from 'react';
+// The shell: a header with one tab per lab, presenter mode and the keyboard shortcuts, the training
+// worker's health, and the lab the URL hash names (#lab=...). Labs other than the playground load
+// lazily, so the first screen's bundle carries none of their code. Every lab's store outlives its tab:
+// switching tabs loses nothing (presenter mode included: each tab's link carries it).
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { LinkNotices } from './components/LinkNotices';
 import { LABS, type LabId, labFromHash, unknownLabNotice } from './state/labs';
+import { applyPresenterLink, presenterStore, withPresenter } from './state/presenterMode';
 import { PlaygroundScreen } from './ui/PlaygroundScreen';
+import { PresenterBar, PresenterNotice } from './ui/PresenterBar';
+import { ShortcutsDialog } from './ui/ShortcutsDialog';
+import { useShortcutKeys } from './ui/shortcuts';
+import { useChartTabGuard } from './ui/useChartTabGuard';
+import { useFocusRescue } from './ui/useFocusRescue';
 import { WorkerBanner } from './ui/WorkerBanner';
 
 const SearchLab = lazy(() => import('./labs/search/SearchLab'));
@@ -18,12 +26,14 @@ function useLab(): { lab: LabId; notice: string | null; dismiss: () => void } {
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     const onHashChange = () => {
+      applyPresenterLink(window.location.hash);
       const unknown = unknownLabNotice(window.location.hash);
       if (unknown) {
         setNotice(unknown);
         // The playground's link sync then writes the playground's own link.
         const { pathname, search } = window.location;
-        window.history.replaceState(null, '', `${pathname}${search}#lab=playground`);
+        const hash = withPresenter('lab=playground', presenterStore.getState().on);
+        window.history.replaceState(null, '', `${pathname}${search}#${hash}`);
         window.dispatchEvent(new HashChangeEvent('hashchange'));
       }
       setLab(labFromHash(window.location.hash));
@@ -33,6 +43,15 @@ function useLab(): { lab: LabId; notice: string | null; dismiss: () => void } {
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
   return { lab, notice, dismiss: () => setNotice(null) };
+}
+
+/** Presenter mode scales the whole page's type from the root element (rem). */
+function usePresenterRoot(): boolean {
+  const on = useStore(presenterStore, (s) => s.on);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', on);
+  }, [on]);
+  return on;
 }
 
 function LabScreen({ lab }: { lab: LabId }) {
@@ -52,25 +71,38 @@ function LabScreen({ lab }: { lab: LabId }) {
 
 export function App() {
   const { lab, notice, dismiss } = useLab();
+  const presenting = usePresenterRoot();
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcutKeys(openHelp);
+  useFocusRescue();
+  useChartTabGuard();
   return (
     <div className="app">
       <header className="app-header">
         <h1>Hyperparameters &amp; Batch Norm Playground</h1>
         <nav aria-label="Labs" className="lab-tabs">
           {LABS.map((l) => (
-            <a key={l.id} href={`#lab=${l.id}`} aria-current={l.id === lab ? 'page' : undefined}>
+            <a
+              key={l.id}
+              href={`#${withPresenter(`lab=${l.id}`, presenting)}`}
+              aria-current={l.id === lab ? 'page' : undefined}
+            >
               {l.title}
             </a>
           ))}
         </nav>
+        <PresenterBar onShortcuts={openHelp} />
       </header>
       <div className="banners">
         <WorkerBanner />
         <LinkNotices notices={notice ? [notice] : []} onDismiss={dismiss} />
+        <PresenterNotice />
       </div>
       <Suspense fallback={<p className="loading">Loading the lab…</p>}>
         <LabScreen lab={lab} />
       </Suspense>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );
 }

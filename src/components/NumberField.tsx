@@ -2,7 +2,7 @@
 // problem right at the control (aria-invalid + aria-describedby). Only valid values reach onCommit.
 // Generic: the typed text's problem is held by the caller (error/onError), so this control needs no store;
 // ui/NumberField connects it to the playground's store.
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 
 /** What the typed text means: a value, or the message shown at the control. */
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
@@ -24,7 +24,12 @@ export interface NumberFieldProps {
   /** Shown after the input ("steps"). */
   suffix?: string;
   step?: number | 'any';
-  hint?: string;
+  hint?: ReactNode;
+  /**
+   * The hint describes the value in effect (10^a = 0.0001): while the typed text is in error that value
+   * is not what the field shows, so the hint steps aside for the message.
+   */
+  hintFollowsValue?: boolean;
   disabled?: boolean;
 }
 
@@ -39,7 +44,8 @@ export function NumberField({
   visibleLabel,
   suffix,
   step,
-  hint,
+  hint: hintText,
+  hintFollowsValue,
   disabled,
 }: NumberFieldProps) {
   const id = useId();
@@ -68,6 +74,7 @@ export function NumberField({
   };
 
   const error = textError ?? problem ?? null;
+  const hint = hintFollowsValue && textError ? undefined : hintText;
   const describedBy = [error ? messageId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field number-field${error ? ' field-invalid' : ''}`}>

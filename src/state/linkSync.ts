@@ -1,7 +1,9 @@
 // Keeps one lab's state and the URL hash in step while the lab is open: every change is written with
 // replaceState (no reload, no history entry, no hashchange); a pasted link of this lab (hashchange)
 // is loaded; the lab's bare tab link (#lab=<id> alone) brings the lab back as it was. Every lab,
-// the playground included, syncs its link through this one mechanism.
+// the playground included, syncs its link through this one mechanism. Presenter mode rides along on
+// every lab's link (`present=1`, last): written here, and stripped before a lab's codec sees the link.
+import { applyPresenterLink, presenterStore, withoutPresenter, withPresenter } from './presenterMode';
 import { decodeLab } from './urlHash';
 
 export interface HashWindow {
@@ -29,15 +31,17 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
   const open = (raw: string): boolean => decodeLab(raw) === sync.lab;
   const write = (): void => {
     if (!open(win.location.hash)) return; // another lab owns the hash now
-    const hash = sync.encode();
+    const hash = withPresenter(sync.encode(), presenterStore.getState().on);
     if (hash === written && win.location.hash === `#${hash}`) return;
     written = hash;
     const { pathname, search } = win.location;
     win.history.replaceState(null, '', `${pathname}${search}#${hash}`);
   };
   const onHashChange = (): void => {
-    const raw = win.location.hash.replace(/^#/, '');
-    if (!open(raw) || raw === written) return;
+    const full = win.location.hash.replace(/^#/, '');
+    if (!open(full) || full === written) return;
+    applyPresenterLink(full);
+    const raw = withoutPresenter(full);
     const bareTab = [...new URLSearchParams(raw).keys()].every((key) => key === 'lab');
     // A link equal to what the lab holds (coming back to it) changes nothing: no reload, no reset.
     if (!bareTab && raw !== sync.encode()) sync.load(raw);
@@ -46,9 +50,13 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
   if (sync.start === 'load') onHashChange();
   else write();
   const unsubscribe = sync.subscribe(write);
+  const unsubscribePresenter = presenterStore.subscribe((state, previous) => {
+    if (state.on !== previous.on) write();
+  });
   win.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
+    unsubscribePresenter();
     win.removeEventListener('hashchange', onHashChange);
   };
 }

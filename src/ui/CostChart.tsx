@@ -60,7 +60,7 @@ export function CostChart() {
   const empty = lines.every((l) => l.points.length === 0);
 
   return (
-    <figure className="panel cost-chart" aria-label="Cost chart" ref={figureRef}>
+    <figure className="panel cost-chart" aria-label="Cost chart" ref={figureRef} data-main-chart>
       <div className="panel-head">
         <h2>Cost</h2>
         <div className="chart-options" data-export="skip">

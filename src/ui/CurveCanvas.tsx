@@ -91,6 +91,7 @@ export const CurveCanvas = memo(function CurveCanvas({
         aria-label={`${drawn} cost ${drawn === 1 ? 'curve' : 'curves'} against step`}
         data-curves={lines.length}
         data-drawn={drawn}
+        data-stroke={strokeWidth}
       />
     </foreignObject>
   );

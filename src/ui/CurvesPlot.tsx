@@ -12,6 +12,7 @@ import { CurveCanvas, CurveLinesContext } from './CurveCanvas';
 import { type ChartLine, stepTicks } from './costChartData';
 import { formatCost } from './format';
 import { PALETTE } from './palette';
+import { presentedChart, usePresenter } from './presenter';
 
 interface CurvesPlotProps {
   lines: readonly ChartLine[];
@@ -28,16 +29,22 @@ export function CurvesPlot({
   xDomain,
   yDomain,
   logY = false,
-  strokeWidth = 2,
-  fontSize = 13,
+  strokeWidth: normalStroke = 2,
+  fontSize: normalFont = 13,
   children,
 }: CurvesPlotProps) {
+  // Presenter mode: tick labels, axis titles and curves big enough for the back row.
+  const { fontSize, strokeWidth } = presentedChart(usePresenter(), normalFont, normalStroke);
   const [x0, x1] = xDomain;
   const [y0, y1] = yDomain;
   const chart = useMemo(
     () => (
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+        {/* No accessibility layer: it makes the chart a tab stop with no name; the canvas names the curves. */}
+        <LineChart
+          margin={{ top: 8, right: 16, bottom: fontSize > 14 ? 28 : 20, left: 8 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke={PALETTE.grid} />
           <XAxis
             type="number"
@@ -46,8 +53,14 @@ export function CurvesPlot({
             ticks={stepTicks(x1)}
             allowDataOverflow
             allowDecimals={false}
-            tick={{ fontSize }}
-            label={{ value: 'step', position: 'insideBottom', offset: -12, fontSize }}
+            tick={{ fontSize, fill: PALETTE.muted }}
+            label={{
+              value: 'step',
+              position: 'insideBottom',
+              offset: fontSize > 14 ? -18 : -12,
+              fontSize,
+              fill: PALETTE.ink,
+            }}
           />
           <YAxis
             type="number"
@@ -56,8 +69,8 @@ export function CurvesPlot({
             domain={[y0, y1]}
             allowDataOverflow
             tickFormatter={(v: number) => formatCost(v)}
-            tick={{ fontSize }}
-            width={fontSize > 12 ? 64 : 56}
+            tick={{ fontSize, fill: PALETTE.muted }}
+            width={fontSize > 14 ? 84 : fontSize > 12 ? 64 : 56}
           />
           <CurveCanvas strokeWidth={strokeWidth} xDomain={[x0, x1]} yDomain={[y0, y1]} logY={logY} />
           {children}

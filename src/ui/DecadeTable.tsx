@@ -1,6 +1,7 @@
 // How many samples fell in each decade, next to what the scale promises on average and how far a small
 // count strays from it by chance; below, what each scale gives every decade, in shares that sum to 100 %.
 import type { SamplingScale } from '../core/config';
+import { PowerOfTen } from '../components/PowerOfTen';
 import { binomialSpread, type DecadeBin, expectedShare, percentagesSummingTo100 } from '../core/sampling';
 
 export interface DecadeTableProps {
@@ -32,7 +33,9 @@ export function DecadeTable({ bins, scale, lo, hi }: DecadeTableProps) {
           const { mean, sd } = binomialSpread(n, mine[i]);
           return (
             <li key={b.exponent}>
-              <span className="decade-text">{`10^${b.exponent} – 10^${b.exponent + 1}`}</span>
+              <span className="decade-text">
+                <PowerOfTen exponent={b.exponent} /> – <PowerOfTen exponent={b.exponent + 1} />
+              </span>
               <span className="decade-bar" aria-hidden="true">
                 <span style={{ width: `${(b.count / most) * 100}%` }} />
                 {/* The band a count usually falls in by chance alone: mean ± one standard deviation. */}
@@ -62,7 +65,9 @@ export function DecadeTable({ bins, scale, lo, hi }: DecadeTableProps) {
         <tbody>
           {bins.map((b, i) => (
             <tr key={b.exponent}>
-              <th scope="row">{`10^${b.exponent} – 10^${b.exponent + 1}`}</th>
+              <th scope="row">
+                <PowerOfTen exponent={b.exponent} /> – <PowerOfTen exponent={b.exponent + 1} />
+              </th>
               <td>{`${linearPct[i]} %`}</td>
               <td>{`${logPct[i]} %`}</td>
             </tr>

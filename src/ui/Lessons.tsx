@@ -24,8 +24,8 @@ export function Lessons() {
         <p>
           Suppose good values of α lie anywhere between 0.0001 and 1. Picking uniformly in that interval puts
           about 90% of the picks between 0.1 and 1, and only about 10% in the three decades below. On a log
-          scale you pick an exponent r uniformly between a = −4 and b = 0 and use α = 10^r, so each decade
-          (0.0001–0.001, …, 0.1–1) gets the same number of tries.
+          scale you pick an exponent r uniformly between a = −4 and b = 0 and use α = 10<sup>r</sup>, so each
+          decade (0.0001–0.001, …, 0.1–1) gets the same number of tries.
         </p>
         <p>
           The same idea applies to averaging parameters like momentum β in [0.9, 0.999]: sample 1 − β on a log

@@ -12,6 +12,7 @@ import { NoticesBanner } from './NoticesBanner';
 import { Readouts } from './Readouts';
 import { SamplingPanel } from './SamplingPanel';
 import { useLeaveLab } from './useLeaveLab';
+import { usePlaygroundShortcuts } from './usePlaygroundShortcuts';
 import { useReopened } from './useReopened';
 
 export function PlaygroundScreen() {
@@ -22,6 +23,7 @@ export function PlaygroundScreen() {
   useLeaveLab(leave);
   const store = useAppStoreApi();
   useReopened('playground', (record) => store.getState().restoreSaved(record));
+  usePlaygroundShortcuts();
   return (
     <>
       <div className="banners">

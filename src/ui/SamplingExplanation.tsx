@@ -2,6 +2,7 @@
 import type { SamplingScale } from '../core/config';
 import { binomialSpread } from '../core/sampling';
 import { formatCount } from './DecadeTable';
+import { PowerOfTen } from '../components/PowerOfTen';
 import { formatExponent, formatRate } from './format';
 
 export interface SamplingExplanationProps {
@@ -46,9 +47,12 @@ export function SamplingExplanation({
     return (
       <div className="explanation">
         <p>
-          Log scale: draw <code>r = a + (b − a)·rand</code> uniformly, then use <code>α = 10^r</code>. Every
-          decade between 10^{formatExponent(a)} and 10^{formatExponent(b)} gets the same share of samples{' '}
-          <em>on average</em>.
+          Log scale: draw <code>r = a + (b − a)·rand</code> uniformly, then use{' '}
+          <code>
+            α = 10<sup>r</sup>
+          </code>
+          . Every decade between <PowerOfTen exponent={formatExponent(a)} /> and{' '}
+          <PowerOfTen exponent={formatExponent(b)} /> gets the same share of samples <em>on average</em>.
         </p>
         {decades > 0 ? (
           <p className="noise-note">{noiseSentence(samples, Math.min(1, 1 / decades))}</p>
@@ -56,8 +60,8 @@ export function SamplingExplanation({
         {first !== undefined ? (
           <p className="worked">
             First sample: rand = {rand.toFixed(3)} → r = {formatExponent(a)} + ({formatExponent(b)} −{' '}
-            {formatExponent(a)})·{rand.toFixed(3)} = {formatExponent(r)} → α = 10^{formatExponent(r)} ={' '}
-            {formatRate(first)}
+            {formatExponent(a)})·{rand.toFixed(3)} = {formatExponent(r)} → α ={' '}
+            <PowerOfTen exponent={formatExponent(r)} /> = {formatRate(first)}
           </p>
         ) : null}
       </div>

@@ -78,7 +78,12 @@ export function SamplingPanel() {
           label="Lowest α exponent"
           value={exponentOf(lrMin)}
           rule={RULES.lrExponentLow}
-          hint={`10^a = ${formatRate(lrMin)}`}
+          hint={
+            <>
+              10<sup>a</sup> = {formatRate(lrMin)}
+            </>
+          }
+          hintFollowsValue
           onCommit={(a) => setField('lrMin', pow10(a))}
         />
         <NumberField
@@ -87,7 +92,12 @@ export function SamplingPanel() {
           value={exponentOf(lrMax)}
           rule={RULES.lrExponentHigh}
           problem={problems.lrExponentHigh}
-          hint={`10^b = ${formatRate(lrMax)}`}
+          hint={
+            <>
+              10<sup>b</sup> = {formatRate(lrMax)}
+            </>
+          }
+          hintFollowsValue
           onCommit={(b) => setField('lrMax', pow10(b))}
         />
         <NumberField

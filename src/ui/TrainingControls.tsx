@@ -1,4 +1,4 @@
-// How the network learns: optimizer, learning rate, mini-batches, decay, seed, length, backend.
+// How the network learns: learning rate, optimizer, mini-batches, decay, seed, length, backend.
 import { LogSlider } from '../components/LogSlider';
 import { SelectField } from '../components/SelectField';
 import { useAppStore } from '../state/StoreProvider';
@@ -27,8 +27,8 @@ export function TrainingControls() {
   } = useAppStore(selectTrainingControls);
   const problems = useExperimentProblems();
   return (
-    <Section title="Training">
-      <OptimizerControls />
+    <Section title="Training" keepOpen>
+      {/* α first: the one hyperparameter the course says to tune before any other. */}
       <LogSlider
         label="Learning rate"
         value={learningRate}
@@ -38,6 +38,7 @@ export function TrainingControls() {
         format={formatAlpha}
         onChange={(v) => setField('learningRate', v)}
       />
+      <OptimizerControls />
       <NumberField
         fieldKey="miniBatchSize"
         label="Mini-batch size"

@@ -2,14 +2,32 @@
 // without batch norm, a faded branch, …), so that a meaning keeps its colour on every screen. Every chart
 // (SVG, canvas, recharts) reads its colours from here. The stylesheets keep their own custom properties
 // (src/styles.css, :root); where a CSS colour mirrors one here, both say so.
+//
+// The curves' hues are Okabe and Ito's colour-blind-safe set (blue, vermillion, bluish green, reddish
+// purple, sky blue, orange): they stay apart for protanopia, deuteranopia and tritanopia. Two curves that
+// share a chart also differ by more than hue where greyscale would merge them (train solid, dev dashed;
+// pairs light and dark). A colour that is also used for text (a legend's key, a tag) is darkened to at
+// least 4.5:1 on white (WCAG AA); the note beside it gives its contrast.
+
+/** Okabe–Ito's colours, as published (Color Universal Design, 2008). */
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  black: '#000000',
+} as const;
 
 export type Rgb = [number, number, number];
 
 export const PALETTE = {
-  /** Train cost, solid. The same blue as the page's accent (--accent). */
-  train: '#1f5fbf',
-  /** Dev cost, dashed. */
-  dev: '#d9480f',
+  /** Train cost, solid (Okabe–Ito blue, 5.2:1 on white). */
+  train: OKABE_ITO.blue,
+  /** Dev cost, dashed (Okabe–Ito vermillion: a line colour, 3.9:1; never text). */
+  dev: OKABE_ITO.vermillion,
   /**
    * A model or trial that diverged: its curve (dashed), its cross, its marker, its line. Mirrored by
    * --diverged in src/styles.css.
@@ -20,14 +38,14 @@ export const PALETTE = {
   /** A trial with no result yet (waiting or training), or a legend entry whose curve has no colour yet. */
   pending: '#6e7781',
 
-  /** With batch norm, in the "does it help?" comparison and sweep. */
-  withBatchNorm: '#7b3fb8',
-  /** Without batch norm (the dev orange: the one to beat). */
-  withoutBatchNorm: '#d9480f',
+  /** With batch norm, in the "does it help?" comparison and sweep (a dark purple, 8.4:1: also its key's text). */
+  withBatchNorm: '#5b3a99',
+  /** Without batch norm (vermillion darkened to 5.3:1, since its key is text too: the one to beat). */
+  withoutBatchNorm: '#b34d00',
 
-  /** The panda's abandoned futures: its train and dev curves, faded. */
-  fadedTrain: '#aabfdd',
-  fadedDev: '#efbfa6',
+  /** The panda's abandoned futures: its train and dev curves, faded (the blue and vermillion, lightened). */
+  fadedTrain: '#a6c8e0',
+  fadedDev: '#efc2a0',
   /** A nudge of the hyperparameters on the panda's chart (mirrored by .panda-narration's border). */
   change: '#6a3fb5',
   /** A roll back, or a return to an earlier branch. */
@@ -73,10 +91,20 @@ export const PALETTE = {
 } as const;
 
 /** Distinct curves of one chart, in order (hidden units, quantities z / z̃ / a, mean vs variance, …). */
-export const SERIES = ['#1f5fbf', '#d9480f', '#0f8a5f', '#7b3fb8'] as const;
+export const SERIES = [
+  OKABE_ITO.blue,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.reddishPurple,
+] as const;
 
-/** Light/dark pairs (blue, blue, orange, orange): two curves that should read as close, twice. */
-export const PAIRED_SERIES = ['#9ecae1', '#1f5fbf', '#f4a261', '#c2410c'] as const;
+/** Light/dark pairs (sky blue, blue, orange, vermillion): two curves that should read as close, twice. */
+export const PAIRED_SERIES = [
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.vermillion,
+] as const;
 
 /** Solid colours of the two classes' points (ends of PROBABILITY_STOPS, a little darker). */
 export const CLASS_COLORS: readonly [string, string] = ['#c85a00', '#1a5aa8'];

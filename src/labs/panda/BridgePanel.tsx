@@ -56,7 +56,8 @@ export function BridgePanel() {
           {run.kind === 'pbt' ? `Population-based training, ${PBT_DAYS} days` : 'Successive halving'} ·{' '}
           {run.budget} model-steps · {run.note}
           {best !== null
-            ? ` · best: #${best + 1} (α now ${formatRate(run.members[best].hyper.learningRate)})`
+            ? // PBT moves α as it goes ("α now"); halving trains each model at the α it was drawn with.
+              ` · best: #${best + 1} (α ${run.kind === 'pbt' ? 'now ' : ''}${formatRate(run.members[best].hyper.learningRate)})`
             : ''}
         </p>
       ) : null}

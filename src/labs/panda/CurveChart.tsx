@@ -1,6 +1,6 @@
 // A cost chart of many curves: recharts draws the axes and grid, CurveCanvas the curves (on one canvas),
 // Markers the vertical marks. Shared by the panda's tree, the caviar and the bridges.
-import { type ReactNode, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useRef } from 'react';
 import { ChartExport } from '../../ui/ChartExport';
 import { CurvesPlot } from '../../ui/CurvesPlot';
 import { type ChartLine, clampForLog, costDomain, stepDomain } from '../../ui/costChartData';
@@ -22,6 +22,8 @@ export interface CurveChartProps {
   csv?: () => string;
   /** A cost axis shared with another chart (the panda beside the caviar); its own otherwise. */
   yDomain?: [number, number];
+  /** The lab's main chart: the one F (full screen) shows. */
+  main?: boolean;
 }
 
 /** "Panda: cost of the babysat model" → "panda-cost-of-the-babysat-model" */
@@ -47,6 +49,7 @@ export function CurveChart({
   head,
   csv,
   yDomain: sharedDomain,
+  main = false,
 }: CurveChartProps) {
   const figureRef = useRef<HTMLElement>(null);
   const domain = sharedDomain ?? costDomain(lines, log);
@@ -59,7 +62,12 @@ export function CurveChart({
   const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const isEmpty = lines.every((l) => l.points.length === 0);
   return (
-    <figure className="panel panda-chart" aria-label={title} ref={figureRef}>
+    <figure
+      className="panel panda-chart"
+      aria-label={title}
+      ref={figureRef}
+      data-main-chart={main || undefined}
+    >
       <div className="panel-head">
         <h3>{title}</h3>
         <ChartExport name={title} target={figureRef} fileName={fileNameOf(title)} csv={csv} />
@@ -69,7 +77,11 @@ export function CurveChart({
           </span>
         ) : null}
       </div>
-      <div className="chart-area panda-chart-area" style={{ height }}>
+      {/* The height as a custom property, so presenter mode and full screen can override it in CSS. */}
+      <div
+        className="chart-area panda-chart-area"
+        style={{ '--chart-height': `${height}px` } as CSSProperties}
+      >
         {isEmpty ? <p className="chart-empty">{empty}</p> : null}
         <CurvesPlot
           lines={drawn}

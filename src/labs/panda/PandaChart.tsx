@@ -54,6 +54,7 @@ export function PandaChart() {
   return (
     <CurveChart
       title="Panda: cost of the babysat model"
+      main
       lines={lines}
       marks={shown}
       minSteps={dayLength}

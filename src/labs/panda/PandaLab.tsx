@@ -18,6 +18,7 @@ import { PandaReadouts } from './PandaReadouts';
 import { decodePanda, encodePanda } from './pandaHash';
 import { createPandaStore, type PandaActions, type PandaState, type PandaStore } from './pandaStore';
 import { TeacherPanel } from './TeacherPanel';
+import { usePandaShortcuts } from './usePandaShortcuts';
 import { PandaContext, usePanda } from './usePanda';
 
 /** The lab's link in the URL hash: its day length, teacher and starting hyperparameters. */
@@ -97,6 +98,7 @@ export default function PandaLab() {
   // Leaving the lab pauses its runs (they would only slow the other screens down) and says so on return.
   useLeaveLab(store.getState().leave);
   useReopened('panda', (record) => store.getState().restoreSaved(record));
+  usePandaShortcuts(store);
   return (
     <PandaContext.Provider value={store}>
       <Lab />

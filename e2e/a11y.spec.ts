@@ -1,0 +1,106 @@
+// An axe-core scan (WCAG 2.2 A and AA, contrast included) of each screen, before and after it trained:
+// zero violations. A screen is one entry of SCREENS: its link, what "ready" looks like, and how to train
+// it; the search and batch-norm labs join by adding theirs.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { readText } from './helpers';
+
+interface Screen {
+  name: string;
+  link: string;
+  ready: (page: Page) => Promise<void>;
+  /** Trains on it (real runs), so the scan sees every panel a run fills in. */
+  train: (page: Page) => Promise<void>;
+}
+
+const SCREENS: readonly Screen[] = [
+  {
+    name: 'playground',
+    link: 'lab=playground&steps=150&speed=max',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { name: 'Cost', exact: true })).toBeVisible();
+    },
+    train: async (page) => {
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await expect.poll(() => readText(page, 'Status'), { timeout: 90_000 }).toBe('finished');
+      // A population too, for its legend (α per colour) and the linear-vs-log readouts.
+      await page.getByLabel('Samples', { exact: true }).fill('4');
+      await page.getByRole('button', { name: 'Train all', exact: true }).click();
+      await expect.poll(() => readText(page, 'Status'), { timeout: 90_000 }).toBe('finished');
+    },
+  },
+  {
+    name: 'panda',
+    link: 'lab=panda&day=100&seed=2',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { name: /Panda vs caviar/ })).toBeVisible();
+    },
+    train: async (page) => {
+      const days = page.getByRole('list', { name: 'Days', exact: true }).getByRole('listitem');
+      await page.getByRole('button', { name: 'Next day', exact: true }).click();
+      await expect(days).toHaveCount(2, { timeout: 60_000 });
+      await page.getByRole('button', { name: 'Raise α ×2' }).click();
+      await expect(page.getByRole('button', { name: 'Next day', exact: true })).toBeEnabled();
+      await page.getByRole('button', { name: 'Next day', exact: true }).click();
+      await expect(days).toHaveCount(3, { timeout: 60_000 });
+      // The halving table (its finished rounds were the grey rows that failed contrast).
+      await page.getByRole('button', { name: 'Run successive halving' }).click();
+      await expect(page.getByRole('status', { name: 'Bridge status' })).toContainText('winner', {
+        timeout: 180_000,
+      });
+    },
+  },
+  {
+    name: 'saved',
+    link: 'lab=saved',
+    ready: async (page) => {
+      await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+    },
+    train: async (page) => {
+      for (const lr of [0.003, 0.03]) {
+        await page.goto(`/#lab=playground&lr=${lr}&steps=100&speed=max`);
+        await page.getByRole('button', { name: 'Train', exact: true }).click();
+        await expect.poll(() => readText(page, 'Status'), { timeout: 90_000 }).toBe('finished');
+        await page.getByRole('button', { name: 'Save', exact: true }).first().click();
+        await expect(
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Saved as “/ })
+            .first(),
+        ).toBeVisible();
+      }
+      await page.goto('/#lab=saved');
+      await page.getByRole('checkbox', { name: /^Compare Playground: spiral, α = 0.003/ }).check();
+      await page.getByRole('checkbox', { name: /^Compare Playground: spiral, α = 0.03,/ }).check();
+      await expect(page.getByRole('region', { name: 'Comparison' })).toBeVisible();
+    },
+  },
+];
+
+async function scan(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 4)
+        .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
+        .join(' | ')}`,
+  );
+}
+
+for (const screen of SCREENS) {
+  test(`${screen.name}: no axe violations before and after training`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto(`/#${screen.link}`);
+    await screen.ready(page);
+    expect(await scan(page), 'before training').toEqual([]);
+    await screen.train(page);
+    expect(await scan(page), 'after training').toEqual([]);
+    // Presenter mode changes sizes and colours of the same screen: scanned too.
+    await page.getByRole('switch', { name: 'Presenter mode', exact: true }).click();
+    expect(await scan(page), 'in presenter mode').toEqual([]);
+  });
+}
