@@ -1,8 +1,8 @@
 // The batch-norm lab: batch norm step by step on the live network's numbers (Set identity gives z̃ = z),
-// the per-layer distributions while it trains (and how they change when batch norm is switched off),
-// the same-seed comparison and the learning-rate sweep.
-import { expect, type Page, test } from '@playwright/test';
-import { parseReadout, readNumber, readText, shot } from './helpers';
+// the per-layer distributions with and without batch norm on shared axes while they train, and the
+// same-seed comparison. The sweep and test time have their own specs (bnLessonSweep, bnLessonTestTime).
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { parseReadout, readNumber, readText, SCREENSHOT_DIR, shot } from './helpers';
 
 async function openLab(page: Page, hash = ''): Promise<void> {
   await page.goto(`/#lab=batchnorm${hash ? `&${hash}` : ''}`);
@@ -29,34 +29,71 @@ test('batch norm step by step: Set identity makes z̃ equal z', async ({ page })
   await shot(page, 'batchnorm-identity');
 });
 
-test('the distributions change when batch norm is switched off', async ({ page }) => {
-  await openLab(page, 'steps=20000');
-  await page.getByRole('radio', { name: 'z̃ (into the activation)' }).check();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const layer6 = () => readText(page, 'Layer 6 percentiles');
-  await expect.poll(layer6, { timeout: 90_000 }).toMatch(/15%/);
-  await expect.poll(() => readNumber(page, 'Lab step'), { timeout: 90_000 }).toBeGreaterThan(100);
-  await expect(page.getByText('Layer 6 (batch norm)')).toBeVisible();
-  const withBn = await layer6();
-  await expect(readNumber(page, 'Training-mode accuracy')).resolves.toBeGreaterThan(0);
-  await shot(page, 'batchnorm-distributions-on');
+/** Each tick label of a chart: its text, its rendered font size in px, and its box on the page. */
+async function ticks(chart: Locator) {
+  return chart.evaluate((svg) => {
+    const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+    return [...svg.querySelectorAll('.bn-tick')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return {
+        text: t.textContent ?? '',
+        px: Number.parseFloat(getComputedStyle(t).fontSize) * scale,
+        box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+      };
+    });
+  });
+}
 
-  await page.getByRole('switch', { name: 'Batch norm', exact: true }).click();
-  await expect(page.getByRole('switch', { name: 'Batch norm layer 6' })).toHaveAttribute(
-    'aria-checked',
-    'false',
-  );
-  await expect(page.getByText('Layer 6 (no batch norm)')).toBeVisible({ timeout: 60_000 });
-  await expect.poll(() => readNumber(page, 'Lab step'), { timeout: 90_000 }).toBeGreaterThan(100);
-  const withoutBn = await layer6();
-  expect(withoutBn).not.toBe(withBn);
+type Box = { left: number; right: number; top: number; bottom: number };
+const overlap = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test('the distributions with and without batch norm share their axes, layer by layer', async ({ page }) => {
+  await openLab(page, 'steps=20000');
+  await expect(page.getByRole('radio', { name: 'z̃ (into the activation)' })).toBeChecked();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => readNumber(page, 'Lab step'), { timeout: 90_000 }).toBeGreaterThan(600);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await shot(page, 'batchnorm-distributions-off');
+  await expect(page.getByLabel('Lab status')).toHaveText(/network: paused/);
+  for (const side of ['with', 'without'])
+    await expect
+      .poll(() => readText(page, `Layer 3 ${side} batch norm percentiles`), { timeout: 30_000 })
+      .toMatch(/15%/);
+
+  for (const layer of [1, 2, 3]) {
+    for (const kind of ['percentile bands over steps', 'histogram']) {
+      const [without, withBn] = await Promise.all(
+        ['without', 'with'].map((side) =>
+          ticks(page.getByRole('img', { name: `Layer ${layer} ${side} batch norm ${kind}`, exact: true })),
+        ),
+      );
+      // Shared axes: the same tick labels on both plots of the layer.
+      expect(without.map((t) => t.text)).toEqual(withBn.map((t) => t.text));
+      expect(without.length).toBeGreaterThanOrEqual(4);
+      // Legible: at least 11 px on screen, and no two labels of a plot overlap.
+      for (const t of [...without, ...withBn]) expect(t.px).toBeGreaterThanOrEqual(11);
+      for (const set of [without, withBn])
+        for (let i = 0; i < set.length; i++)
+          for (let j = i + 1; j < set.length; j++) expect(overlap(set[i].box, set[j].box)).toBe(false);
+    }
+  }
+  // What the paper's figure shows: without batch norm the last layer's sigmoid input spreads far wider.
+  const spread = async (side: string) => {
+    const text = await readText(page, `Layer 3 ${side} batch norm percentiles`);
+    const [p15, , p85] = [...text.matchAll(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g)]
+      .map((m) => Number(m[0]))
+      .filter((_, i) => i % 2 === 1);
+    return p85 - p15;
+  };
+  console.log(`layer 3 z̃ 15–85% spread: without ${await spread('without')}, with ${await spread('with')}`);
+  await page
+    .getByRole('region', { name: 'Distributions per layer' })
+    .screenshot({ path: `${SCREENSHOT_DIR}/batchnorm-distributions.png` });
 });
 
-test('the comparison and the learning-rate sweep draw both curves', async ({ page }) => {
-  // A short run and a small sweep keep the test quick; the link carries both.
-  await openLab(page, 'steps=300&sweep=0.01,10,4,150');
+test('the comparison draws both curves', async ({ page }) => {
+  // A short run keeps the test quick; the link carries it.
+  await openLab(page, 'steps=300');
   await page.getByRole('button', { name: 'Run comparison' }).click();
   const chart = page.getByRole('figure', { name: 'Comparison chart' });
   await expect(chart).toBeVisible({ timeout: 60_000 });
@@ -65,13 +102,4 @@ test('the comparison and the learning-rate sweep draw both curves', async ({ pag
     expect(((await chart.locator(line).getAttribute('points')) ?? '').split(' ').length).toBeGreaterThan(3);
   expect(await readNumber(page, 'Accuracy with batch norm')).toBeGreaterThan(0);
   await shot(page, 'batchnorm-comparison');
-
-  await page.getByRole('button', { name: 'Sweep learning rate' }).click();
-  const sweep = page.getByRole('figure', { name: 'Sweep chart' });
-  await expect(sweep).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByLabel('Lab status')).toHaveText(/sweep: finished/, { timeout: 110_000 });
-  for (const line of ['.bn-line-on', '.bn-line-off'])
-    expect(((await sweep.locator(line).getAttribute('points')) ?? '').split(' ').length).toBe(4);
-  await expect(sweep.getByText(/^Measured:/)).toBeVisible();
-  await shot(page, 'batchnorm-sweep');
 });

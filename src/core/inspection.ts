@@ -76,6 +76,25 @@ export interface ModeEvaluation {
   trainModeAccuracy: number;
   evalModeCost: number;
   evalModeAccuracy: number;
+  /** The dev set predicted one example at a time; null when the network has no batch norm. */
+  oneAtATime: OneAtATime | null;
+}
+
+/**
+ * Every dev example predicted alone, as a mini-batch of 1, with the same trained weights: normalised
+ * with its own batch statistics (z − μ_B is 0 for a single example, so every batch-norm unit outputs
+ * β whatever the input) and with the running averages (what test time uses).
+ */
+export interface OneAtATime {
+  batchStatisticsAccuracy: number;
+  runningAveragesAccuracy: number;
+  /** Per dev example, in dev-set order: its class and the class predicted each way. */
+  labels: Int32Array;
+  batchStatisticsPrediction: Int32Array;
+  runningAveragesPrediction: Int32Array;
+  /** Per dev example: the probability the network gave its predicted class, each way. */
+  batchStatisticsConfidence: Float32Array;
+  runningAveragesConfidence: Float32Array;
 }
 
 export interface BatchStatisticsResult {

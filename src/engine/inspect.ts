@@ -199,16 +199,59 @@ function modeTensors(view: ModelView, data: DataTensors): Tensor[] {
   return out;
 }
 
+/**
+ * The dev set as devSize mini-batches of one example each, [devSize, 1, inputs], through the model in
+ * both modes: the predicted class and its probability per example, and the accuracy of each mode.
+ * The model's weights ([1, in, out]) broadcast over the devSize batches in one matMul per layer.
+ */
+function oneAtATimeTensors(view: ModelView, data: DataTensors): Tensor[] {
+  const { net, spec } = view;
+  const devSize = data.xDev.shape[0] as number;
+  const x = tf.reshape(data.xDev, [devSize, 1, net.inputs]);
+  const out: Tensor[] = [tf.cast(data.labelsDev, 'int32')];
+  for (const mode of [{ kind: 'train' } as ForwardMode, evalMode(view)]) {
+    const { logits } = forward(net, view.layout, view.params, x, spec.activation, spec.bnEpsilon, mode);
+    const perExample = tf.reshape(logits, [1, devSize, net.outputs]);
+    let predicted: Tensor;
+    let confidence: Tensor;
+    if (net.outputs === 1) {
+      const p1 = tf.sigmoid(tf.reshape(perExample, [-1]));
+      predicted = tf.cast(tf.greater(p1, 0.5), 'int32');
+      confidence = tf.maximum(p1, tf.sub(1, p1));
+    } else {
+      const probs = tf.softmax(tf.reshape(perExample, [devSize, net.outputs]));
+      predicted = tf.cast(tf.argMax(probs, -1), 'int32');
+      confidence = tf.max(probs, -1);
+    }
+    out.push(predicted, confidence, accuracyPerModel(perExample, data.labelsDev, net.outputs));
+  }
+  return out;
+}
+
 export async function evaluateModes(view: ModelView, data: DataTensors): Promise<ModeEvaluation> {
-  const [trainCost, trainAccuracy, evalCost, evalAccuracy] = await readTensors(
-    tf.tidy(() => modeTensors(view, data)),
+  const hasBatchNorm = view.net.batchNorm.some(Boolean);
+  const values = await readTensors(
+    tf.tidy(() => [...modeTensors(view, data), ...(hasBatchNorm ? oneAtATimeTensors(view, data) : [])]),
   );
+  const [trainCost, trainAccuracy, evalCost, evalAccuracy] = values;
+  const [labels, batchPred, batchConf, batchAcc, runPred, runConf, runAcc] = values.slice(4);
   return {
     step: view.step,
     trainModeCost: trainCost[0],
     trainModeAccuracy: trainAccuracy[0],
     evalModeCost: evalCost[0],
     evalModeAccuracy: evalAccuracy[0],
+    oneAtATime: hasBatchNorm
+      ? {
+          batchStatisticsAccuracy: batchAcc[0],
+          runningAveragesAccuracy: runAcc[0],
+          labels: Int32Array.from(labels),
+          batchStatisticsPrediction: Int32Array.from(batchPred),
+          runningAveragesPrediction: Int32Array.from(runPred),
+          batchStatisticsConfidence: batchConf,
+          runningAveragesConfidence: runConf,
+        }
+      : null,
   };
 }
 

@@ -3,6 +3,7 @@
 // final dev accuracy against α. The page states what it measured.
 
 import { useMemo, useRef } from 'react';
+import { Readout } from '../../components/Readout';
 import type { Experiment } from '../../core/experiment';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { chartPoints } from '../../state/runSeries';
@@ -14,9 +15,10 @@ import { PALETTE } from '../../ui/palette';
 import { SaveButton } from '../../ui/SaveButton';
 import { useLab, useLabStore } from './LabContext';
 import { type LabModel, logSpaced, withBatchNormLayout } from './labStore';
+import { SCENARIOS } from './labHash';
 import { comparisonRecord } from './savedComparison';
 import { Frame, polyline } from './svgCharts';
-import { type SweepPoint, summarizeSweep } from './sweepSummary';
+import { goodCount, type SweepPoint, summarizeSweep, sweepVerdict } from '../../core/sweepSummary';
 
 const ON = PALETTE.withBatchNorm;
 const OFF = PALETTE.withoutBatchNorm;
@@ -34,6 +36,8 @@ export function DoesItHelpPanel() {
     ranSweep: st.runSetup?.sweep ?? st.sweep,
     runComparison: st.runComparison,
     runSweep: st.runSweep,
+    scenario: st.scenario,
+    loadScenario: st.loadScenario,
   }));
   const e = s.experiment;
   const layout = withBatchNormLayout(e);
@@ -54,6 +58,19 @@ export function DoesItHelpPanel() {
               .filter(Boolean)
               .join(', ')}`}
         ). They train together in one population on this worker: a new run stops the one before.
+      </p>
+      <p className="bn-lead">
+        Network: {SCENARIOS[s.scenario].title} ({e.hidden.length} hidden layers of {e.hidden.join('-')}{' '}
+        {e.activation} units, {e.optimizer.toUpperCase()}). The course’s claim is that with batch norm a{' '}
+        <em>wider range</em> of α trains well; the three-layer net trains without it for some α, so the sweep
+        can show the range widen (or fail to).{' '}
+        {s.scenario === 'deep-sigmoid-digits' ? (
+          'This deep net is the dramatic case: without batch norm it barely trains at any α.'
+        ) : (
+          <button type="button" disabled={busy} onClick={() => s.loadScenario('deep-sigmoid-digits')}>
+            Try the dramatic case: a deep sigmoid net
+          </button>
+        )}
       </p>
       <div className="bn-row">
         <button type="button" className="primary" disabled={busy} onClick={() => void s.runComparison()}>
@@ -260,9 +277,22 @@ function Sweep({ rates }: { rates: number[] }) {
         xLabel="learning rate α (log scale)"
         yLabel="final dev accuracy"
       >
-        {(sx, sy) =>
-          [false, true].map((bn) => (
-            <g key={String(bn)}>
+        {(sx, sy) => [
+          <g key="bar" className="bn-threshold">
+            <line
+              x1={sx(rates[0] / 1.3)}
+              x2={sx(rates[rates.length - 1] * 1.3)}
+              y1={sy(summary.threshold)}
+              y2={sy(summary.threshold)}
+              stroke={PALETTE.axis}
+              strokeDasharray="4 3"
+            />
+            <text x={sx(rates[0] / 1.3) + 4} y={sy(summary.threshold) - 4} className="bn-tick">
+              good: ≥ 90% of the best
+            </text>
+          </g>,
+          ...[false, true].map((bn) => (
+            <g key={String(bn)} className={bn ? 'bn-arm-on' : 'bn-arm-off'}>
               <polyline
                 className={bn ? 'bn-line-on' : 'bn-line-off'}
                 points={polyline(draw(bn), sx, sy)}
@@ -283,18 +313,22 @@ function Sweep({ rates }: { rates: number[] }) {
                     ×
                   </text>
                 ) : (
+                  // A good α is a filled dot, the others hollow: the filled run is the range.
                   <circle
                     key={p.learningRate}
+                    className={(p.accuracy ?? 0) >= summary.threshold ? 'bn-dot bn-dot-good' : 'bn-dot'}
                     cx={sx(p.learningRate)}
                     cy={sy(p.accuracy ?? 0)}
-                    r={3.5}
-                    fill={bn ? ON : OFF}
+                    r={4}
+                    fill={(p.accuracy ?? 0) >= summary.threshold ? (bn ? ON : OFF) : PALETTE.white}
+                    stroke={bn ? ON : OFF}
+                    strokeWidth={1.6}
                   />
                 ),
               )}
             </g>
-          ))
-        }
+          )),
+        ]}
       </Frame>
       <figcaption>
         <span className="bn-key" style={{ color: OFF }}>
@@ -303,17 +337,25 @@ function Sweep({ rates }: { rates: number[] }) {
         <span className="bn-key" style={{ color: ON }}>
           ━ with batch norm
         </span>
-        . Each point is one model’s dev accuracy after {sweep.steps} steps (× at 0: diverged). Step{' '}
-        {series.maxStep()} of {sweep.steps}
+        . Each point is one model’s dev accuracy after {sweep.steps} steps (filled: a good α; × at 0:
+        diverged). Step {series.maxStep()} of {sweep.steps}
         {done ? ', finished.' : '…'}
         <p className="bn-measured">
-          {done ? 'Measured' : 'So far'}: within 90% of the best final dev accuracy (
-          {formatPercent(summary.threshold)} or more) — with batch norm: {range(summary.withBn)}; without:{' '}
-          {range(summary.withoutBn)}. Diverged: {summary.withBn.diverged} with, {summary.withoutBn.diverged}{' '}
-          without. Best: {formatPercent(summary.withBn.best ?? Number.NaN)} with,{' '}
-          {formatPercent(summary.withoutBn.best ?? Number.NaN)} without.
+          {done ? 'Measured' : 'So far'}: a good α is one whose final dev accuracy is within 90% of the best
+          either curve reached (
+          {formatPercent(Math.max(summary.withBn.best ?? 0, summary.withoutBn.best ?? 0))}
+          ), so {formatPercent(summary.threshold)} or more: one bar for both. With batch norm:{' '}
+          {range(summary.withBn)}; without: {range(summary.withoutBn)}. Diverged: {summary.withBn.diverged}{' '}
+          with, {summary.withoutBn.diverged} without. Best: {formatPercent(summary.withBn.best ?? Number.NaN)}{' '}
+          with, {formatPercent(summary.withoutBn.best ?? Number.NaN)} without.
         </p>
       </figcaption>
+      <div className="bn-readouts">
+        <Readout label="Good α with batch norm" value={goodCount(summary.withBn)} />
+        <Readout label="Good α without batch norm" value={goodCount(summary.withoutBn)} />
+        <Readout label="Good-α bar" name="Good α threshold" value={formatPercent(summary.threshold)} />
+        {done && sweepVerdict(summary) ? <p className="bn-verdict">{sweepVerdict(summary)}</p> : null}
+      </div>
     </figure>
   );
 }

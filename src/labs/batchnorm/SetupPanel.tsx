@@ -6,7 +6,9 @@ import { SelectField } from '../../components/SelectField';
 import { formatRate, learningRateFromExponent } from '../../ui/format';
 import { RUN_PHASE_TEXT } from '../../ui/labels';
 import { useLab } from './LabContext';
-import { SCENARIOS } from './labHash';
+import { SCENARIOS, type ScenarioId } from './labHash';
+
+const READY_MADE: readonly ScenarioId[] = ['three-sigmoid-digits', 'deep-sigmoid-digits'];
 
 const MOMENTUM_OPTIONS = [
   { value: '0.9', label: '0.9 (about the last 10 batches)' },
@@ -47,9 +49,14 @@ export function SetupPanel() {
         {e.steps} steps, seed {e.seed}.
       </p>
       <div className="bn-row">
-        <button type="button" onClick={() => s.loadScenario('deep-sigmoid-digits')}>
-          Load “Deep sigmoid net on digits”
-        </button>
+        {READY_MADE.map((id) => (
+          <button key={id} type="button" disabled={s.scenario === id} onClick={() => s.loadScenario(id)}>
+            Load “{SCENARIOS[id].title}”
+          </button>
+        ))}
+        <span className="hint">
+          Three layers train without batch norm for some α; the deep one stays at chance without it.
+        </span>
       </div>
       <div className="bn-columns">
         <div>

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EVERY_FIELD_CHANGED, expectEveryFieldChanged } from '../../state/linkTestHelpers';
 import { EXPERIMENT_KEYS } from '../../state/urlHash';
-import { DEEP_SIGMOID_DIGITS, DEFAULT_SWEEP, decodeLabLink, encodeLabLink, type LabLink } from './labHash';
+import {
+  DEEP_SIGMOID_DIGITS,
+  DEFAULT_SWEEP,
+  THREE_SIGMOID_DIGITS,
+  decodeLabLink,
+  encodeLabLink,
+  type LabLink,
+} from './labHash';
 
 /** A value of every key that is not this lab's default. */
 const EVERY_KEY_CHANGED: LabLink = {
@@ -14,8 +21,8 @@ const EVERY_KEY_CHANGED: LabLink = {
 describe('the batch-norm lab link', () => {
   it('should open the ready-made scenario when the link names only the lab', () => {
     const link = decodeLabLink('#lab=batchnorm');
-    expect(link.scenario).toBe('deep-sigmoid-digits');
-    expect(link.experiment).toEqual(DEEP_SIGMOID_DIGITS);
+    expect(link.scenario).toBe('three-sigmoid-digits');
+    expect(link.experiment).toEqual(THREE_SIGMOID_DIGITS);
     expect(link.sweep).toEqual(DEFAULT_SWEEP);
     expect(link.notices).toEqual([]);
   });
@@ -46,7 +53,7 @@ describe('the batch-norm lab link', () => {
 
   it('should fall back field by field, naming each bad field', () => {
     const link = decodeLabLink('#lab=batchnorm&scenario=nope&sweep=1,0.1,5,100&lr=0.2');
-    expect(link.scenario).toBe('deep-sigmoid-digits');
+    expect(link.scenario).toBe('three-sigmoid-digits');
     expect(link.sweep).toEqual(DEFAULT_SWEEP);
     expect(link.experiment.learningRate).toBe(0.2);
     expect(link.notices.some((n) => n.includes('"scenario"'))).toBe(true);
@@ -63,15 +70,17 @@ describe('the batch-norm lab link', () => {
 
   it('should fall back to this lab’s network, not the playground’s, and say so', () => {
     const link = decodeLabLink('#lab=batchnorm&hidden=abc');
-    expect(link.experiment).toEqual(DEEP_SIGMOID_DIGITS);
+    expect(link.experiment).toEqual(THREE_SIGMOID_DIGITS);
     expect(link.notices).toEqual([
-      '"hidden": "abc" is not a valid list of hidden layer sizes (1 to 8 layers of 1 to 256 units); using 32,32,32,32,32,32.',
+      '"hidden": "abc" is not a valid list of hidden layer sizes (1 to 8 layers of 1 to 256 units); using 32,32,32.',
     ]);
+    const deep = decodeLabLink('#lab=batchnorm&scenario=deep-sigmoid-digits&hidden=abc');
+    expect(deep.experiment).toEqual(DEEP_SIGMOID_DIGITS);
   });
 
   it('should fall back field by field to the scenario’s values', () => {
     const link = decodeLabLink('#lab=batchnorm&lr=-1&optimizer=nadam&activation=gelu&batch=5000&seed=3');
-    expect(link.experiment).toEqual({ ...DEEP_SIGMOID_DIGITS, seed: 3 });
+    expect(link.experiment).toEqual({ ...THREE_SIGMOID_DIGITS, seed: 3 });
     expect(link.notices).toHaveLength(4);
     expect(link.notices[0]).toMatch(/^"activation": "gelu" .*; using sigmoid\.$/);
     expect(link.notices[1]).toMatch(/^"optimizer": "nadam" .*; using sgd\.$/);

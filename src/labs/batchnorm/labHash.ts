@@ -2,17 +2,18 @@
 // `scenario` (a ready-made setup) and `sweep` (the learning-rate sweep: lowest α, highest α, how many
 // values, steps per model). The scenario is this lab's defaults: experiment keys the link leaves out
 // (or gets wrong) take the scenario's values, so a link with a scenario alone opens that scenario.
-import { DEFAULT_EXPERIMENT, type Experiment } from '../../core/experiment';
+import {
+  DEEP_SIGMOID_DIGITS,
+  DEFAULT_SWEEP,
+  type SweepSettings,
+  THREE_SIGMOID_DIGITS,
+} from '../../core/batchNormLesson';
+import type { Experiment } from '../../core/experiment';
 import { decodeLink, encodeLink, linkNotice } from '../../state/urlHash';
 
-export type ScenarioId = 'deep-sigmoid-digits' | 'custom';
+export { DEEP_SIGMOID_DIGITS, DEFAULT_SWEEP, type SweepSettings, THREE_SIGMOID_DIGITS };
 
-export interface SweepSettings {
-  lrMin: number;
-  lrMax: number;
-  count: number;
-  steps: number;
-}
+export type ScenarioId = 'three-sigmoid-digits' | 'deep-sigmoid-digits' | 'custom';
 
 export interface LabLink {
   experiment: Experiment;
@@ -20,25 +21,11 @@ export interface LabLink {
   sweep: SweepSettings;
 }
 
-/** The ready-made scenario: a deep, narrow sigmoid network on the digits, plain SGD at α = 1. */
-export const DEEP_SIGMOID_DIGITS: Experiment = {
-  ...DEFAULT_EXPERIMENT,
-  dataset: 'digits',
-  hidden: [32, 32, 32, 32, 32, 32],
-  activation: 'sigmoid',
-  init: 'glorot',
-  batchNorm: [true, true, true, true, true, true],
-  normalizeInputs: true,
-  optimizer: 'sgd',
-  learningRate: 1,
-  miniBatchSize: 32,
-  steps: 1500,
-  seed: 1,
-};
-
-export const DEFAULT_SWEEP: SweepSettings = { lrMin: 1e-3, lrMax: 10, count: 12, steps: 600 };
+/** The scenario a link without one opens: the three-layer net (see core/batchNormLesson.ts). */
+export const DEFAULT_SCENARIO: ScenarioId = 'three-sigmoid-digits';
 
 export const SCENARIOS: Record<ScenarioId, { title: string; experiment: Experiment | null }> = {
+  'three-sigmoid-digits': { title: 'Three sigmoid layers on digits', experiment: THREE_SIGMOID_DIGITS },
   'deep-sigmoid-digits': { title: 'Deep sigmoid net on digits', experiment: DEEP_SIGMOID_DIGITS },
   custom: { title: 'Custom', experiment: null },
 };
@@ -65,7 +52,7 @@ export function encodeLabLink(link: LabLink): string {
 export function decodeLabLink(hash: string): LabLink & { notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const notices: string[] = [];
-  let scenario: ScenarioId = 'deep-sigmoid-digits';
+  let scenario: ScenarioId = DEFAULT_SCENARIO;
   const rawScenario = params.get('scenario');
   if (rawScenario !== null) {
     if (rawScenario in SCENARIOS) scenario = rawScenario as ScenarioId;
@@ -90,7 +77,7 @@ export function decodeLabLink(hash: string): LabLink & { notices: string[] } {
       );
   }
   // This lab's defaults are the scenario's network: a bad or missing experiment key falls back to it.
-  const preset = SCENARIOS[scenario].experiment ?? DEEP_SIGMOID_DIGITS;
+  const preset = SCENARIOS[scenario].experiment ?? THREE_SIGMOID_DIGITS;
   const decoded = decodeLink(hash, preset);
   return { experiment: decoded.experiment, scenario, sweep, notices: [...notices, ...decoded.notices] };
 }

@@ -45,6 +45,28 @@ describe('batch-norm lab store', () => {
     port.dispose();
   });
 
+  it('should train the live network beside its twin with batch norm flipped, and read the twin’s frame after each of its own', async () => {
+    const { worker, store, port } = lab();
+    await store.getState().startLive(false);
+    const { models, probe } = worker.sentOf('start')[0];
+    expect(models).toHaveLength(2);
+    expect(models[0].batchNorm.every(Boolean)).toBe(true);
+    expect(models[1].batchNorm.some(Boolean)).toBe(false);
+    expect(models[1].seed).toBe(models[0].seed);
+    expect(probe?.model).toBe(0);
+    expect(worker.sentOf('probe')).toHaveLength(0);
+    worker.emit(withFrame(store.getState().runId!, 10));
+    expect(worker.sentOf('probe').map((r) => r.model)).toEqual([1]);
+
+    // A network without batch norm gets a twin with it on every layer (test time always has one).
+    store.getState().setBatchNormAll(false);
+    await vi.advanceTimersByTimeAsync(0);
+    const rebuilt = worker.sentOf('start')[1].models;
+    expect(rebuilt[0].batchNorm.some(Boolean)).toBe(false);
+    expect(rebuilt[1].batchNorm.every(Boolean)).toBe(true);
+    port.dispose();
+  });
+
   it('should read a watched unit when the network is built, then again with the probe frames, at most once a second', async () => {
     const { worker, store, port } = lab();
     const unwatch = store.getState().watchInspection({ layer: 0, unit: 0, batchSeed: 1 });

@@ -1,6 +1,8 @@
 // The batch-norm lab's store. The lab trains through the app's run channel, one run of its own at a
 // time (a new run stops its previous one). Three kinds of run: the live network (probed for
-// distributions), the comparison (with vs without batch norm, one population, same seed) and the
+// distributions; it trains beside its twin, the same network with batch norm flipped, so that the
+// distributions with and without can be drawn side by side and test time always has a network with
+// batch norm), the comparison (with vs without batch norm, one population, same seed) and the
 // learning-rate sweep (2 × count models, one population). One clock reads the live network: the
 // probe frames it sends while it trains. Each frame (at most once a second), a rebuilt network, a step
 // and a newly watched unit re-read every inspection a panel watches; nothing else polls.
@@ -20,7 +22,10 @@ import { seriesOfCurves } from '../../state/savedCurves';
 import { comparisonPayload, comparisonRecord } from './savedComparison';
 import type { AnyRequestBody } from '../../worker/client';
 import type { BackendInfo, ProgressEvent, ReplyTo, RunStatus } from '../../worker/protocol';
+import { logSpaced } from '../../core/batchNormLesson';
 import { DEFAULT_SWEEP, type LabLink, SCENARIOS, type ScenarioId, type SweepSettings } from './labHash';
+
+export { logSpaced };
 
 export type LabRunKind = 'live' | 'compare' | 'sweep';
 /** 'reopened': a saved comparison or sweep shown as it was (nothing in the worker). */
@@ -44,6 +49,8 @@ export const INSPECT_EVERY_MS = 1000;
 
 /** One unit of one layer on a mini-batch, as a panel asks to read it (see the 'inspect' request). */
 export interface InspectionQuery {
+  /** The live network (0, the default) or its twin (1). */
+  model?: number;
   layer: number;
   unit: number;
   batchSeed: number | null;
@@ -56,7 +63,7 @@ export interface InspectionEntry {
 }
 
 export function inspectionKey(q: InspectionQuery): string {
-  return `${q.layer}:${q.unit}:${q.batchSeed}:${q.biasShift ?? ''}`;
+  return `${q.model ?? 0}:${q.layer}:${q.unit}:${q.batchSeed}:${q.biasShift ?? ''}`;
 }
 
 export interface LabState {
@@ -74,6 +81,8 @@ export interface LabState {
   series: RunSeries | null;
   seriesVersion: number;
   frames: ProbeFrame[];
+  /** The probe frames of the live network's twin (model 1: batch norm flipped), read after each of its frames. */
+  twinFrames: ProbeFrame[];
   error: string | null;
   /** Bumped when the live network is rebuilt (new weights). */
   networkVersion: number;
@@ -112,13 +121,19 @@ export interface LabState {
 
 export type LabStore = StoreApi<LabState>;
 
-/** Log-spaced values from lo to hi inclusive. */
-export function logSpaced(lo: number, hi: number, count: number): number[] {
-  const a = Math.log10(lo);
-  const b = Math.log10(hi);
-  return Array.from({ length: count }, (_, i) =>
-    Number((10 ** (a + ((b - a) * i) / (count - 1))).toPrecision(3)),
-  );
+/**
+ * The live network's twin: the same network and seed with batch norm flipped: none where the network
+ * has some, every layer where it has none.
+ */
+export function twinBatchNorm(e: Experiment): boolean[] {
+  const any = e.hidden.some((_, i) => e.batchNorm[i]);
+  return e.hidden.map(() => !any);
+}
+
+/** Keeps a long run's whole history in a bounded list: the older half is thinned. */
+function withFrame(frames: ProbeFrame[], frame: ProbeFrame): ProbeFrame[] {
+  const next = [...frames, frame];
+  return next.length > MAX_FRAMES ? next.filter((_, i) => i % 2 === 0 || i > MAX_FRAMES / 2) : next;
 }
 
 /** The batch-norm layout the comparison and sweep use "with batch norm": the chosen layers, or all if none. */
@@ -140,11 +155,13 @@ export function createLabStore(
   /** Watchers per inspection key (several panels may watch the same unit). */
   const watched = new Map<string, { query: InspectionQuery; count: number }>();
   let lastInspect = Number.NEGATIVE_INFINITY;
+  /** The run whose twin frame is being read (one read at a time; a frame meanwhile waits for the next). */
+  let twinReading: number | null = null;
 
   const store = createStore<LabState>()((set, get) => {
     const inspectOne = (runId: number, key: string, query: InspectionQuery): void => {
       port()
-        .request({ type: 'inspect', runId, model: 0, ...query })
+        .request({ type: 'inspect', runId, ...query, model: query.model ?? 0 })
         .then(
           (result) => ({ result, error: null }),
           (error: unknown) => ({
@@ -169,14 +186,31 @@ export function createLabStore(
       for (const [key, w] of watched) inspectOne(runId, key, w.query);
     };
 
+    /** The twin's frame now, on the same probe rows: the run sends only model 0's. */
+    const readTwin = (runId: number): void => {
+      if (twinReading === runId) return;
+      twinReading = runId;
+      port()
+        .request({ type: 'probe', runId, model: 1, size: PROBE_SIZE })
+        .then(
+          (reply) => {
+            if (get().runId === runId) set((s) => ({ twinFrames: withFrame(s.twinFrames, reply.frame) }));
+          },
+          // The run ended meanwhile: its frames go with it.
+          () => undefined,
+        )
+        .finally(() => {
+          if (twinReading === runId) twinReading = null;
+        });
+    };
+
     const onProgress = (series: RunSeries, event: ProgressEvent): void => {
       series.append(event);
       const frame = event.probe?.frame;
       if (!frame) return;
-      let frames = [...get().frames, frame];
-      // Thin the older half so that a long run keeps its whole history in a bounded list.
-      if (frames.length > MAX_FRAMES) frames = frames.filter((_, i) => i % 2 === 0 || i > MAX_FRAMES / 2);
-      set({ frames });
+      set((s) => ({ frames: withFrame(s.frames, frame) }));
+      const { runId, kind } = get();
+      if (runId !== null && kind === 'live') readTwin(runId);
       if (Date.now() - lastInspect >= INSPECT_EVERY_MS || get().status !== 'running') refresh();
     };
 
@@ -233,6 +267,7 @@ export function createLabStore(
         series,
         seriesVersion: s.seriesVersion + 1,
         frames: [],
+        twinFrames: [],
         error: null,
         awayNote: null,
         inspections: {},
@@ -309,6 +344,7 @@ export function createLabStore(
       series: null,
       seriesVersion: 0,
       frames: [],
+      twinFrames: [],
       error: null,
       networkVersion: 0,
       inspections: {},
@@ -340,13 +376,20 @@ export function createLabStore(
       startLive: async (paused) => {
         const e = get().experiment;
         const bn = e.hidden.map((_, i) => e.batchNorm[i] ?? false);
+        const twin = twinBatchNorm(e);
         await start(
           'live',
-          [specOf(e)],
+          [specOf(e), specOf(e, { batchNorm: twin })],
           [
             {
               label: 'this network',
               batchNorm: bn.some(Boolean),
+              learningRate: e.learningRate,
+              status: 'training',
+            },
+            {
+              label: twin[0] ? 'its twin with batch norm' : 'its twin without batch norm',
+              batchNorm: twin[0],
               learningRate: e.learningRate,
               status: 'training',
             },
@@ -453,6 +496,7 @@ export function createLabStore(
           series: seriesOfCurves(record.curves),
           seriesVersion: s.seriesVersion + 1,
           frames: [],
+          twinFrames: [],
           inspections: {},
           error: null,
           awayNote: null,

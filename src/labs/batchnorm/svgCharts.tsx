@@ -1,6 +1,7 @@
-// Small hand-drawn SVG charts for the lab: percentile bands over time, a histogram, and dots.
+// Small hand-drawn SVG charts for the lab: percentile bands over time, a histogram, and an x/y frame.
 import type { ReactNode } from 'react';
 import { PALETTE } from '../../ui/palette';
+import { niceTicks } from './sharedAxes';
 
 export interface Band {
   x: number;
@@ -8,10 +9,6 @@ export interface Band {
   mid: number;
   hi: number;
 }
-
-const W = 260;
-const H = 120;
-const PAD = { left: 34, right: 6, top: 6, bottom: 16 };
 
 function scale(d0: number, d1: number, r0: number, r1: number) {
   const span = d1 - d0 || 1;
@@ -25,82 +22,138 @@ function tick(v: number): string {
   return String(Number(v.toPrecision(2)));
 }
 
-/** 15th–85th percentile band with the median line, against the step. */
-export function BandChart({ bands, label, color }: { bands: Band[]; label: string; color: string }) {
-  if (bands.length === 0)
-    return <svg className="bn-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} />;
-  const xs = bands.map((b) => b.x);
-  let lo = Math.min(...bands.map((b) => b.lo));
-  let hi = Math.max(...bands.map((b) => b.hi));
-  if (hi - lo < 1e-6) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const x = scale(Math.min(...xs), Math.max(...xs, Math.min(...xs) + 1), PAD.left, W - PAD.right);
-  const y = scale(lo, hi, H - PAD.bottom, PAD.top);
+/** The distribution charts are drawn at their own pixel size (not stretched), so 12-unit ticks read as 12 px. */
+const DW = 440;
+const DH = 150;
+const DPAD = { left: 46, right: 12, top: 10, bottom: 24 };
+
+/** Round value ticks with grid lines down the left edge. */
+function valueTicks(values: [number, number], y: (v: number) => number) {
+  return niceTicks(values[0], values[1]).map((v) => (
+    <g key={v}>
+      <line x1={DPAD.left - 3} x2={DW - DPAD.right} y1={y(v)} y2={y(v)} stroke={PALETTE.grid} />
+      <text x={DPAD.left - 5} y={y(v) + 4} textAnchor="end" className="bn-tick">
+        {tick(v)}
+      </text>
+    </g>
+  ));
+}
+
+/**
+ * 15th–85th percentile band with the median line, against the step, on the given axes (shared with
+ * the other network's chart of the same layer).
+ */
+export function BandChart({
+  bands,
+  label,
+  color,
+  steps,
+  values,
+}: {
+  bands: Band[];
+  label: string;
+  color: string;
+  steps: [number, number];
+  values: [number, number];
+}) {
+  const x = scale(steps[0], steps[1], DPAD.left, DW - DPAD.right);
+  const y = scale(values[0], values[1], DH - DPAD.bottom, DPAD.top);
   const upper = bands.map((b) => `${x(b.x).toFixed(1)},${y(b.hi).toFixed(1)}`);
   const lower = bands.map((b) => `${x(b.x).toFixed(1)},${y(b.lo).toFixed(1)}`).reverse();
   const mid = bands.map((b) => `${x(b.x).toFixed(1)},${y(b.mid).toFixed(1)}`).join(' ');
+  const base = DH - DPAD.bottom;
   return (
-    <svg className="bn-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <polygon points={[...upper, ...lower].join(' ')} fill={color} fillOpacity={0.25} stroke="none" />
-      <polyline points={mid} fill="none" stroke={color} strokeWidth={1.6} />
-      <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} stroke={PALETTE.axis} />
-      <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke={PALETTE.axis} />
-      <text x={PAD.left - 3} y={PAD.top + 8} textAnchor="end" className="bn-tick">
-        {tick(hi)}
+    <svg
+      className="bn-svg bn-fixed"
+      width={DW}
+      height={DH}
+      viewBox={`0 0 ${DW} ${DH}`}
+      role="img"
+      aria-label={label}
+    >
+      {valueTicks(values, y)}
+      {bands.length > 0 ? (
+        <>
+          <polygon points={[...upper, ...lower].join(' ')} fill={color} fillOpacity={0.25} stroke="none" />
+          <polyline points={mid} fill="none" stroke={color} strokeWidth={1.8} />
+        </>
+      ) : null}
+      <line x1={DPAD.left} x2={DPAD.left} y1={DPAD.top} y2={base} stroke={PALETTE.axis} />
+      <line x1={DPAD.left} x2={DW - DPAD.right} y1={base} y2={base} stroke={PALETTE.axis} />
+      <text x={DPAD.left} y={DH - 6} textAnchor="start" className="bn-tick">
+        {tick(steps[0])}
       </text>
-      <text x={PAD.left - 3} y={H - PAD.bottom} textAnchor="end" className="bn-tick">
-        {tick(lo)}
+      <text x={(DPAD.left + DW - DPAD.right) / 2} y={DH - 6} textAnchor="middle" className="bn-tick">
+        step
       </text>
-      <text x={W - PAD.right} y={H - 3} textAnchor="end" className="bn-tick">
-        step {Math.max(...xs)}
+      <text x={DW - DPAD.right} y={DH - 6} textAnchor="end" className="bn-tick">
+        {tick(steps[1])}
       </text>
     </svg>
   );
 }
 
-/** Bars of fractions over [lo, hi]. */
+/**
+ * Bars of density (fraction of the values per unit) over their value range, on the given axes
+ * (shared with the other network's histogram): a narrower distribution stands taller.
+ */
 export function Histogram({
-  counts,
-  lo,
-  hi,
+  bins,
   label,
   color,
+  values,
+  maxDensity,
 }: {
-  counts: ArrayLike<number>;
-  lo: number;
-  hi: number;
+  bins: { lo: number; hi: number; density: number }[];
   label: string;
   color: string;
+  values: [number, number];
+  maxDensity: number;
 }) {
-  const n = counts.length;
-  const max = Math.max(1e-9, ...Array.from(counts));
-  const w = (W - PAD.left - PAD.right) / Math.max(1, n);
+  const x = scale(values[0], values[1], DPAD.left, DW - DPAD.right);
+  const base = DH - DPAD.bottom;
+  const h = (d: number) => (Math.min(d, maxDensity) / maxDensity) * (base - DPAD.top);
   return (
-    <svg className="bn-svg bn-hist" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      {Array.from(counts, (c, i) => {
-        const h = (c / max) * (H - PAD.top - PAD.bottom);
+    <svg
+      className="bn-svg bn-fixed bn-hist"
+      width={DW}
+      height={DH}
+      viewBox={`0 0 ${DW} ${DH}`}
+      role="img"
+      aria-label={label}
+    >
+      {bins.map((b, i) => (
+        <rect
+          // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position
+          key={i}
+          x={x(b.lo) + 0.25}
+          y={base - h(b.density)}
+          width={Math.max(0.5, x(b.hi) - x(b.lo) - 0.5)}
+          height={h(b.density)}
+          fill={color}
+          fillOpacity={0.7}
+        />
+      ))}
+      <line x1={DPAD.left} x2={DPAD.left} y1={DPAD.top} y2={base} stroke={PALETTE.axis} />
+      <line x1={DPAD.left} x2={DW - DPAD.right} y1={base} y2={base} stroke={PALETTE.axis} />
+      {niceTicks(0, maxDensity).map((d) => (
+        <text key={`d${d}`} x={DPAD.left - 5} y={base - h(d) + 4} textAnchor="end" className="bn-tick">
+          {tick(d)}
+        </text>
+      ))}
+      {niceTicks(values[0], values[1]).map((v) => {
+        // A label at either end stays inside the plot.
+        const at = x(v);
+        const anchor = at < DPAD.left + 12 ? 'start' : at > DW - DPAD.right - 12 ? 'end' : 'middle';
         return (
-          <rect
-            // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position
-            key={i}
-            x={PAD.left + i * w + 0.5}
-            y={H - PAD.bottom - h}
-            width={Math.max(0.5, w - 1)}
-            height={h}
-            fill={color}
-            fillOpacity={0.7}
-          />
+          <g key={`v${v}`}>
+            <line x1={at} x2={at} y1={base} y2={base + 3} stroke={PALETTE.axis} />
+            <text x={at} y={DH - 6} textAnchor={anchor} className="bn-tick">
+              {tick(v)}
+            </text>
+          </g>
         );
       })}
-      <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} stroke={PALETTE.axis} />
-      <text x={PAD.left} y={H - 3} className="bn-tick">
-        {tick(lo)}
-      </text>
-      <text x={W - PAD.right} y={H - 3} textAnchor="end" className="bn-tick">
-        {tick(hi)}
-      </text>
     </svg>
   );
 }

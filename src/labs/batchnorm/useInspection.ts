@@ -10,13 +10,17 @@ export function useInspection(
   unit: number,
   batchSeed: number | null,
   biasShift?: number,
+  model = 0,
 ): { result: InspectResult | null; error: string | null; live: boolean } {
-  const key = inspectionKey({ layer, unit, batchSeed, biasShift });
+  const key = inspectionKey({ model, layer, unit, batchSeed, biasShift });
   const { entry, live, watch } = useLab((s) => ({
     entry: s.inspections[key],
     live: s.kind === 'live' && s.runId !== null && s.status !== 'starting' && s.status !== 'idle',
     watch: s.watchInspection,
   }));
-  useEffect(() => watch({ layer, unit, batchSeed, biasShift }), [watch, layer, unit, batchSeed, biasShift]);
+  useEffect(
+    () => watch({ model, layer, unit, batchSeed, biasShift }),
+    [watch, model, layer, unit, batchSeed, biasShift],
+  );
   return { result: entry?.result ?? null, error: entry?.error ?? null, live };
 }
