@@ -1,6 +1,6 @@
 // An axe-core scan (WCAG 2.2 A and AA, contrast included) of each screen, before and after it trained:
 // zero violations. A screen is one entry of SCREENS: its link, what "ready" looks like, and how to train
-// it; the search and batch-norm labs join by adding theirs.
+// it; the search lab joins by adding its own.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { readText } from './helpers';
@@ -48,6 +48,22 @@ const SCREENS: readonly Screen[] = [
       await expect(page.getByRole('status', { name: 'Bridge status' })).toContainText('winner', {
         timeout: 180_000,
       });
+    },
+  },
+  {
+    name: 'batch-norm lab',
+    link: 'lab=batchnorm',
+    ready: async (page) => {
+      await expect(page.getByRole('table', { name: 'Mini-batch values' })).toBeVisible({ timeout: 90_000 });
+      await expect(page.getByLabel('Lab status')).toHaveText('network: not started');
+    },
+    train: async (page) => {
+      // The live network a few steps, the bias panel's readouts, then the same-seed comparison.
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await page.getByRole('switch', { name: 'Keep the bias b' }).click();
+      await expect(page.getByLabel('Verdict on the output change')).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Run comparison', exact: true }).click();
+      await expect(page.getByLabel('Lab status')).toHaveText(/comparison: finished/, { timeout: 180_000 });
     },
   },
   {

@@ -103,3 +103,30 @@ test('the comparison draws both curves', async ({ page }) => {
   expect(await readNumber(page, 'Accuracy with batch norm')).toBeGreaterThan(0);
   await shot(page, 'batchnorm-comparison');
 });
+
+test('the lab opens with its network "not started" (not "paused · step 0"), and a step makes it paused', async ({
+  page,
+}) => {
+  await openLab(page);
+  await expect(page.getByRole('table', { name: 'Mini-batch values' })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByLabel('Lab status')).toHaveText('network: not started');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(() => readNumber(page, 'Lab step'), { timeout: 30_000 }).toBe(1);
+  await expect(page.getByLabel('Lab status')).toHaveText('network: paused');
+});
+
+test('the bias panel compares the output change with the rounding this layer allows', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('switch', { name: 'Keep the bias b' }).click();
+  const change = page.getByLabel('Largest output change', { exact: true });
+  await expect(change).toBeVisible({ timeout: 90_000 });
+  await expect.poll(() => readNumber(page, 'Rounding in this layer'), { timeout: 30_000 }).toBeGreaterThan(0);
+  const moved = await readNumber(page, 'Largest output change');
+  const rounding = await readNumber(page, 'Rounding in this layer');
+  // Real float32 rounding: a change of a few float32 steps of the layer's numbers, and called so.
+  expect(rounding).toBeGreaterThan(1e-8);
+  expect(rounding).toBeLessThan(1e-5);
+  expect(moved).toBeLessThanOrEqual(30 * rounding);
+  await expect(page.getByLabel('Verdict on the output change')).toHaveText('within 30× of it, so rounding');
+  await expect(page.getByText(/below about 1e-6 is float32 rounding/)).toHaveCount(0);
+});

@@ -193,3 +193,41 @@ describe('app store', () => {
     expect(client.requests.map((r) => r.type)).toEqual(['start']);
   });
 });
+
+describe('the previous run as a ghost', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the replaced run’s own curves and α, and Reset clears it', async () => {
+    const client = fakeClient();
+    const store = createAppStore({ port: client.port });
+    // Nothing drawn yet: no ghost.
+    await store.getState().train();
+    await store.getState().train();
+    expect(store.getState().previousRun).toBeNull();
+
+    store.getState().setField('learningRate', 0.3);
+    await store.getState().train();
+    const first = store.getState();
+    client.emit(progress(first.runId ?? -1, 0, 40, 0.7));
+    vi.advanceTimersByTime(200);
+    client.emit({ type: 'status', runId: first.runId ?? -1, status: 'stopped' });
+    const firstSeries = store.getState().series;
+
+    store.getState().setField('learningRate', 0.01);
+    await store.getState().train();
+    const previous = store.getState().previousRun;
+    expect(previous?.series).toBe(firstSeries);
+    expect(previous?.kind).toBe('single');
+    expect(previous?.models[0].learningRate).toBe(0.3);
+    expect(previous?.series.models[0].trainCost.view()[0]).toBeCloseTo(0.7, 5);
+    expect(store.getState().series).not.toBe(firstSeries);
+
+    // A run that drew nothing replaces nothing: the ghost stays the α = 0.3 run.
+    await store.getState().train();
+    expect(store.getState().previousRun?.series).toBe(firstSeries);
+
+    await store.getState().reset();
+    expect(store.getState().previousRun).toBeNull();
+  });
+});

@@ -47,6 +47,15 @@ export interface KeptPopulation extends PopulationSummary {
   lrRange: [number, number];
 }
 
+/** The run before the current one, kept as it ended so the cost chart can draw it faded underneath. */
+export interface PreviousRun {
+  kind: RunKind;
+  series: RunSeries;
+  models: ModelInfo[];
+  lrRange: [number, number];
+  experiment: Experiment;
+}
+
 /** A single model, or a "Train all" population sampled over α. */
 export type RunKind = 'single' | 'population';
 
@@ -99,6 +108,8 @@ export interface RunSlice {
   awayNote: string | null;
   /** The last finished population of each sampling scale; a scale's entry is replaced when it trains again. */
   lastPopulationByScale: Partial<Record<SamplingScale, KeptPopulation>>;
+  /** The run the current one replaced (null before a second run and after Reset). */
+  previousRun: PreviousRun | null;
   train(): Promise<void>;
   trainAll(): Promise<void>;
   /** Sets the experiment's speed cap and applies it to the run now training or paused, if any. */
@@ -207,6 +218,13 @@ function emptyRun(s: Pick<RunSlice, 'seriesVersion'>) {
   };
 }
 
+/** The run now on the chart, as a ghost for the next one: only one that drew at least one point. */
+function previousOf(s: RunSlice): PreviousRun | null {
+  const { series, runExperiment } = s;
+  if (!series || !runExperiment || series.maxStep() <= 0) return null;
+  return { kind: s.kind, series, models: s.models, lrRange: s.lrRange, experiment: runExperiment };
+}
+
 const runSlice =
   (port: () => RunPort): StateCreator<AppState, [], [], RunSlice> =>
   (set, get) => {
@@ -251,6 +269,7 @@ const runSlice =
         failed: (text, workerLost) => (workerLost ? set({ status: 'stopped' }) : get().receiveRunError(text)),
       });
       set((s) => ({
+        previousRun: previousOf(s) ?? s.previousRun,
         runId,
         kind,
         status: 'starting',
@@ -355,6 +374,7 @@ const runSlice =
       error: null,
       awayNote: null,
       lastPopulationByScale: {},
+      previousRun: null,
       train: async () => {
         if (!canStart('single')) return;
         const e = get().experiment;
@@ -384,7 +404,13 @@ const runSlice =
       },
       pause: async () => {
         // Pause while a run starts (auto may be timing backends) calls the start off: nothing ran yet.
-        if (get().status === 'starting') return get().reset();
+        if (get().status === 'starting') {
+          // Not a Reset: the ghost of the run before stays.
+          const { previousRun } = get();
+          await get().reset();
+          set({ previousRun });
+          return;
+        }
         if (get().status !== 'running') return;
         await control({ type: 'pause' }, 'paused');
       },
@@ -412,6 +438,7 @@ const runSlice =
           kind: 'single',
           models: [],
           series: null,
+          previousRun: null,
           ...emptyRun(s),
         }));
       },
@@ -428,6 +455,7 @@ const runSlice =
           notices: [],
           fieldErrors: {},
           runId: null,
+          previousRun: null,
           status: 'reopened',
           kind: payload.kind,
           models: payload.models,

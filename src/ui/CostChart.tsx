@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { RadioGroup } from '../components/RadioGroup';
 import { Switch } from '../components/Switch';
 import { useAppStore } from '../state/StoreProvider';
+import type { AppState } from '../state/store';
 import { curvesCsv } from '../core/export/curvesCsv';
 import { selectChart, selectGhostPopulation, selectRunExperiment } from '../state/selectors';
 import { ChartExport } from './ChartExport';
@@ -10,7 +11,19 @@ import { experimentColumns, seriesCurves } from './chartCsv';
 import { CostLegend } from './CostLegend';
 import { CurvesPlot } from './CurvesPlot';
 import './linearLog.css';
-import { chartLines, clampForLog, costDomain, ghostLabel, ghostLines, stepDomain } from './costChartData';
+import {
+  chartLines,
+  clampForLog,
+  costDomain,
+  ghostLabel,
+  ghostLines,
+  previousRunLabel,
+  previousRunLines,
+  stepDomain,
+} from './costChartData';
+
+// Here rather than in selectors.ts, which another change owns at the moment.
+const selectPreviousRun = (s: AppState) => s.previousRun;
 
 type Axis = 'linear' | 'log';
 const AXIS_OPTIONS = [
@@ -44,7 +57,18 @@ export function CostChart() {
   // The other scale's last population, faded underneath, so linear and log can be compared on one chart.
   const ghost = useAppStore(selectGhostPopulation);
   const ghosted = useMemo(() => (ghost ? ghostLines(ghost, smooth) : []), [ghost, smooth]);
-  const all = useMemo(() => (ghosted.length > 0 ? [...ghosted, ...lines] : lines), [ghosted, lines]);
+  // The run before this one, faded underneath, unless it is the other scale's population drawn already.
+  const [showPrevious, setShowPrevious] = useState(true);
+  const previousRun = useAppStore(selectPreviousRun);
+  const previous = showPrevious && previousRun && previousRun.series !== ghost?.series ? previousRun : null;
+  const previousLines = useMemo(
+    () => (previous ? previousRunLines(previous, smooth) : []),
+    [previous, smooth],
+  );
+  const all = useMemo(
+    () => (ghosted.length + previousLines.length > 0 ? [...ghosted, ...previousLines, ...lines] : lines),
+    [ghosted, previousLines, lines],
+  );
   // Fitted to the latest run's curves (the ghost's blown-up models would flatten them); the ghost is clipped.
   const domain = useMemo(
     () => costDomain(lines.some((l) => l.points.length > 0) ? lines : all, log),
@@ -54,7 +78,11 @@ export function CostChart() {
     () => (log && domain ? all.map((l) => ({ ...l, points: clampForLog(l.points, domain[0]) })) : all),
     [all, log, domain],
   );
-  const maxStep = Math.max(series ? series.maxStep() : 0, ghost ? ghost.series.maxStep() : 0);
+  const maxStep = Math.max(
+    series ? series.maxStep() : 0,
+    ghost ? ghost.series.maxStep() : 0,
+    previous ? previous.series.maxStep() : 0,
+  );
   const xDomain = stepDomain(maxStep);
   const yDomain: [number, number] = domain ?? (log ? [0.01, 10] : [0, 1]);
   const empty = lines.every((l) => l.points.length === 0);
@@ -65,6 +93,11 @@ export function CostChart() {
         <h2>Cost</h2>
         <div className="chart-options" data-export="skip">
           <Switch label="Smooth train cost" checked={smooth} onChange={setSmooth} />
+          <Switch
+            label="Show the previous run as a ghost"
+            checked={showPrevious}
+            onChange={setShowPrevious}
+          />
           <RadioGroup label="Cost axis" value={axis} options={AXIS_OPTIONS} onChange={setAxis} />
         </div>
       </div>
@@ -76,6 +109,16 @@ export function CostChart() {
           </p>
         ) : null}
         {ghost ? <p className="ghost-label">{ghostLabel(ghost.scale, ghost.samples)}</p> : null}
+        {previous ? (
+          <p
+            className="ghost-label ghost-label-previous"
+            data-previous-run
+            // Below the other scale's label when both show.
+            style={ghost ? { top: '2rem' } : undefined}
+          >
+            {previousRunLabel(previous)} (faded grey)
+          </p>
+        ) : null}
         <CurvesPlot
           lines={drawn}
           xDomain={xDomain}
@@ -94,7 +137,14 @@ export function CostChart() {
           csv={csv}
           className="chart-export-float"
         />
-        <CostLegend kind={kind} lines={lines} models={models} lrRange={lrRange} smooth={smooth} />
+        <CostLegend
+          kind={kind}
+          lines={lines}
+          models={models}
+          lrRange={lrRange}
+          smooth={smooth}
+          previous={previous ? { label: previousRunLabel(previous), lines: previousLines } : null}
+        />
       </figcaption>
     </figure>
   );

@@ -12,6 +12,8 @@ export interface CostLegendProps {
   lrRange: readonly [number, number];
   /** Train cost shown as a moving average (mini-batch noise damped). */
   smooth: boolean;
+  /** The previous run drawn faded underneath, if shown: its label and its curves. */
+  previous?: { label: string; lines: readonly ChartLine[] } | null;
 }
 
 function Swatch({ color, dashed }: { color: string; dashed: boolean }) {
@@ -30,9 +32,23 @@ function Swatch({ color, dashed }: { color: string; dashed: boolean }) {
   );
 }
 
-export function CostLegend({ kind, lines, models, lrRange, smooth }: CostLegendProps) {
+/** One entry for the whole previous run: a faded swatch (solid train, dashed dev when it had one model). */
+function PreviousEntry({ previous }: { previous: NonNullable<CostLegendProps['previous']> }) {
+  const color = previous.lines[0]?.color ?? PALETTE.pending;
+  const single = previous.lines.some((l) => l.key === 'previous-dev');
+  return (
+    <li className="legend-previous">
+      <Swatch color={color} dashed={false} />
+      {single ? <Swatch color={color} dashed /> : null}
+      {previous.label} (faded grey{single ? ': train solid, dev dashed' : ''})
+    </li>
+  );
+}
+
+export function CostLegend({ kind, lines, models, lrRange, smooth, previous }: CostLegendProps) {
   const smoothing = smooth ? ' (smoothed: average of ~10 steps)' : ' (each mini-batch)';
   if (lines.length === 0) return null;
+  const previousEntry = previous ? <PreviousEntry previous={previous} /> : null;
   if (kind === 'single') {
     const diverged = models[0]?.status === 'diverged';
     return (
@@ -45,6 +61,7 @@ export function CostLegend({ kind, lines, models, lrRange, smooth }: CostLegendP
             {diverged ? <span className="diverged-tag"> diverged</span> : null}
           </li>
         ))}
+        {previousEntry}
       </ul>
     );
   }
@@ -70,6 +87,7 @@ export function CostLegend({ kind, lines, models, lrRange, smooth }: CostLegendP
             ) : null}
           </li>
         ))}
+        {previousEntry}
       </ul>
     </div>
   );

@@ -46,11 +46,12 @@ export const CurveCanvas = memo(function CurveCanvas({
       ctx.clearRect(0, 0, width, height);
       const x = axisMap(xDomain, 0, width, false);
       const y = axisMap(yDomain, height, 0, logY);
-      ctx.lineWidth = strokeWidth;
       ctx.lineJoin = 'round';
       for (const line of lines) {
         ctx.strokeStyle = line.color;
         ctx.globalAlpha = line.diverged ? 0.6 : 1;
+        // An earlier run's curves are thinner as well as faded, so the new run stays on top to the eye.
+        ctx.lineWidth = line.faded ? Math.max(1, strokeWidth * 0.75) : strokeWidth;
         ctx.setLineDash(line.dashed ? [6, 4] : []);
         ctx.beginPath();
         let started = false;
@@ -80,7 +81,12 @@ export const CurveCanvas = memo(function CurveCanvas({
 
   if (!area) return null;
   // What the canvas shows, for assistive technology and for tests: curves with at least two points.
-  const drawn = lines.filter((l) => drawablePoints(l.points, logY, 2) >= 2).length;
+  const shown = lines.filter((l) => drawablePoints(l.points, logY, 2) >= 2);
+  const drawn = shown.length;
+  const faded = shown.filter((l) => l.faded).length;
+  const label = `${drawn} cost ${drawn === 1 ? 'curve' : 'curves'} against step${
+    faded > 0 ? `, ${faded} of them faded from an earlier run` : ''
+  }`;
   return (
     <foreignObject x={area.x} y={area.y} width={width} height={height}>
       <canvas
@@ -88,9 +94,10 @@ export const CurveCanvas = memo(function CurveCanvas({
         className="curve-canvas"
         style={{ width, height, display: 'block' }}
         role="img"
-        aria-label={`${drawn} cost ${drawn === 1 ? 'curve' : 'curves'} against step`}
+        aria-label={label}
         data-curves={lines.length}
         data-drawn={drawn}
+        data-faded-drawn={faded}
         data-stroke={strokeWidth}
       />
     </foreignObject>

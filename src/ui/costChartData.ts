@@ -1,7 +1,7 @@
 // Turns a run's buffers into the few hundred points per curve that the cost chart draws.
 
 import { type ChartPoint, chartPoints, type RunSeries } from '../state/runSeries';
-import type { ModelInfo, RunKind } from '../state/store';
+import type { ModelInfo, PreviousRun, RunKind } from '../state/store';
 import { learningRateColor } from './colorScale';
 import { formatRate } from './format';
 import { PALETTE } from './palette';
@@ -13,6 +13,8 @@ export interface ChartLine {
   dashed: boolean;
   diverged: boolean;
   points: ChartPoint[];
+  /** Drawn faded underneath: a curve of an earlier run, not of the one training now. */
+  faded?: boolean;
 }
 
 // The curves' colours, from the palette. A diverged model's curves are the palette's diverged red (and
@@ -173,10 +175,33 @@ export function ghostLines(
     key: `ghost-${l.key}`,
     name: `previous: ${l.name}`,
     color: ghostColor(l.diverged ? 0.2 : 0.35),
+    faded: true,
   }));
 }
 
 /** The ghost's caption: which scale it was sampled on and how many models it holds. */
 export function ghostLabel(scale: string, samples: number): string {
   return `previous: ${scale === 'log' ? 'Log' : 'Linear'}, ${samples} samples (faded grey)`;
+}
+
+/** The previous run's curves, faded grey: train and dev for one model, one train curve per model for a population. */
+export function previousRunLines(previous: PreviousRun, smooth = false, maxPoints = MAX_POINTS): ChartLine[] {
+  return chartLines(previous.series, previous.models, previous.kind, previous.lrRange, smooth, maxPoints).map(
+    (l) => ({
+      ...l,
+      key: `previous-${l.key}`,
+      name: `previous run: ${l.name}`,
+      color: ghostColor(l.diverged ? 0.2 : 0.35),
+      faded: true,
+    }),
+  );
+}
+
+/** What the previous run was, in a few words: its α (one model) or its population's α range. */
+export function previousRunLabel(previous: PreviousRun): string {
+  const e = previous.experiment;
+  if (previous.kind === 'single')
+    return `previous run: α = ${formatRate(previous.models[0]?.learningRate ?? e.learningRate)}`;
+  const [lo, hi] = previous.lrRange;
+  return `previous run: ${previous.models.length} models, α from ${formatRate(lo)} to ${formatRate(hi)} (${e.scale})`;
 }

@@ -1,10 +1,12 @@
 // The bias made redundant: with batch norm, z = a·W + b has its mean subtracted, so b cancels. With
 // "Keep the bias b" the network trains a b anyway; the engine reports dJ/db (zero up to float32
-// rounding) and how far the outputs move when b moves.
+// rounding) and how far the outputs move when b moves, which biasRounding.ts compares with the
+// rounding this layer's own numbers allow.
 import { useState } from 'react';
 import { RangeField } from '../../components/RangeField';
 import { Switch } from '../../components/Switch';
 import { formatCost } from '../../ui/format';
+import { biasRounding, ROUNDING_HEADROOM } from './biasRounding';
 import { useLab } from './LabContext';
 import { useInspection } from './useInspection';
 
@@ -19,6 +21,7 @@ export function BiasPanel() {
   const { result: r } = useInspection(layer, 0, 1, shift);
   const maxGrad = r?.biasGradient ? Math.max(...Array.from(r.biasGradient, Math.abs)) : Number.NaN;
   const bn = batchNorm[layer] ?? false;
+  const rounding = r?.hasBias && r.outputChange !== null ? biasRounding(r, shift, r.outputChange) : null;
   return (
     <section className="bn-panel" aria-label="The bias made redundant">
       <h2>The bias made redundant</h2>
@@ -48,9 +51,21 @@ export function BiasPanel() {
             <dt>b after {r.step} steps (started at 0)</dt>
             <dd>{r.bias ? formatCost(Math.max(...Array.from(r.bias, Math.abs))) : '—'} (largest |b|)</dd>
           </dl>
-          <p className="hint">
-            Anything below about 1e-6 is float32 rounding: in exact arithmetic both are exactly zero.
-          </p>
+          {rounding ? (
+            <p className="hint" data-testid="bias-rounding">
+              In exact arithmetic both are exactly zero. Float32 keeps about 7 digits, so moving b by {shift}{' '}
+              alone can shift this layer’s normalised values by up to about{' '}
+              <output aria-label="Rounding in this layer">{formatCost(rounding.layerRounding)}</output> (from
+              its z, σ and γ), and each later layer adds rounding of its own. The outputs moved by{' '}
+              {formatCost(r?.outputChange ?? Number.NaN)}, {rounding.ratio.toFixed(1)} times that:{' '}
+              <output aria-label="Verdict on the output change">
+                {rounding.isRounding
+                  ? `within ${ROUNDING_HEADROOM}× of it, so rounding`
+                  : `more than ${ROUNDING_HEADROOM}× of it, so not rounding alone`}
+              </output>
+              .
+            </p>
+          ) : null}
         </>
       ) : null}
     </section>

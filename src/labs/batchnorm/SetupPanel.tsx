@@ -4,9 +4,10 @@ import { BatchNormSwitches } from '../../components/BatchNormSwitches';
 import { LogSlider } from '../../components/LogSlider';
 import { SelectField } from '../../components/SelectField';
 import { formatRate, learningRateFromExponent } from '../../ui/format';
-import { RUN_PHASE_TEXT } from '../../ui/labels';
 import { useLab } from './LabContext';
 import { SCENARIOS, type ScenarioId } from './labHash';
+import { labStatusText } from './statusText';
+import { useBnShortcuts } from './useBnShortcuts';
 
 const READY_MADE: readonly ScenarioId[] = ['three-sigmoid-digits', 'deep-sigmoid-digits'];
 
@@ -16,9 +17,9 @@ const MOMENTUM_OPTIONS = [
   { value: '0.999', label: '0.999 (about the last 1000)' },
 ] as const;
 
-const STATUS = { ...RUN_PHASE_TEXT, idle: 'not started' } as const;
-
 export function SetupPanel() {
+  // The lab's keys live with its run controls (the panel every scene shows).
+  useBnShortcuts();
   const s = useLab((st) => ({
     experiment: st.experiment,
     scenario: st.scenario,
@@ -98,10 +99,7 @@ export function SetupPanel() {
         </button>
         <span className="bn-status">
           <span aria-hidden="true">Status </span>
-          <output aria-label="Lab status">
-            {s.kind === 'live' ? 'network' : s.kind === 'compare' ? 'comparison' : 'sweep'}:{' '}
-            {STATUS[s.status]}
-          </output>
+          <output aria-label="Lab status">{labStatusText(s.kind, s.status, step)}</output>
           <span aria-hidden="true"> · step </span>
           <output aria-label="Lab step">{step}</output>
           {s.backend ? <span> · {s.backend.name}</span> : null}
