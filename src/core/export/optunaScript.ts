@@ -6,6 +6,7 @@
 // Generated here: the study's constants and the suggest() calls; the rest is the fixed PYTHON_BODY.
 import { DEFAULT_BN_EPSILON, DEFAULT_BN_MOMENTUM } from '../config';
 import { DEFAULT_EXPERIMENT, DEV_FRACTION, TOY_SET_SIZE } from '../experiment';
+import { SCORE_EVALUATIONS } from '../search/score';
 import { numberText, searchedKeys } from '../search/space';
 import type { Strategy } from '../search/strategies';
 import {
@@ -136,8 +137,10 @@ Searched: ${searchedSummary(study.space)}.
 
 Each trial trains the same network on the same data as the page: the data come from a port of the
 playground's seeded generator (the same seed gives the same points, bit for bit), the network is
-trained with numpy by the engine's rules, and the objective is the final dev cost (lower is better). Intermediate dev costs
-go to trial.report() so that Optuna's pruners can stop poor trials early.
+trained with numpy by the engine's rules, and the objective is the trial's score as the page ranks it: the mean dev
+cost over the last ${SCORE_EVALUATIONS} dev evaluations (lower is better; the last evaluation alone is mostly where the last
+mini-batches left the weights). Each dev cost also goes to trial.report() so that Optuna's pruners can stop poor
+trials early.
 
 One machine:
     python3 ${file} --n-trials 50 --storage sqlite:///study.db --out results.json
@@ -217,6 +220,8 @@ export function optunaScript(study: ExportedStudy): string {
     '# Seeds the data, the train/dev split, the initial weights and the mini-batch order, as in the page.',
     `SEED = ${pyInt(study.seed)}`,
     `STEPS = ${pyInt(study.steps)}`,
+    "# A trial's score, the objective: the mean of its last SCORE_EVALUATIONS dev costs (the page's).",
+    `SCORE_EVALUATIONS = ${pyInt(SCORE_EVALUATIONS)}`,
     `OPTIMIZER = ${q(study.optimizer)}  # sgd | momentum | rmsprop | adam`,
     `DATASET = ${q(datasetOf(study))}`,
     `DEFAULT_STUDY_NAME = ${q(name)}`,
@@ -689,6 +694,13 @@ DIVERGENCE_FLOOR = 100
 CURVE_POINTS = 200
 
 
+def score_of(dev_costs):
+    """The page's score (src/core/search/score.ts): the mean of the last SCORE_EVALUATIONS dev costs
+    (fewer while there are fewer; None when there is none)."""
+    window = list(dev_costs)[-SCORE_EVALUATIONS:]
+    return sum(window) / len(window) if window else None
+
+
 def train(values, report=None):
     """Trains one trial's network for STEPS steps (src/core/search/trial.ts: layers × units hidden,
     batch norm on every hidden layer when batchNorm ≥ 0.5, inverse decay α0/(1 + rate·epoch) when the
@@ -711,7 +723,7 @@ def train(values, report=None):
     keep_every = max(1, math.ceil(STEPS / CURVE_POINTS))
     curve = {"trainStep": [], "trainCost": [], "devStep": [], "devCost": [], "devAccuracy": []}
     result = {"status": "finished", "reason": None, "steps": 0, "train_cost": None, "dev_cost": None,
-              "dev_accuracy": None, "curve": curve}
+              "dev_accuracy": None, "score": None, "curve": curve}
     first_cost = None
     with np.errstate(all="ignore"):
         for step in range(1, STEPS + 1):
@@ -756,6 +768,7 @@ def train(values, report=None):
                 curve["devStep"].append(step)
                 curve["devCost"].append(dev_cost)
                 curve["devAccuracy"].append(dev_accuracy)
+                result["score"] = score_of(curve["devCost"])
                 if report is not None and report(step, dev_cost):
                     result["status"] = "pruned"
                     result["reason"] = "pruned by Optuna at step %d" % step
@@ -831,14 +844,15 @@ def make_objective(sampler_name):
 
         result = train(values, report)
         trial.set_user_attr("outcome", {k: result[k] for k in
-                                        ("status", "reason", "steps", "train_cost", "dev_cost", "dev_accuracy")})
+                                        ("status", "reason", "steps", "train_cost", "dev_cost", "dev_accuracy",
+                                         "score")})
         trial.set_user_attr("curve", result["curve"])
         if result["status"] == "pruned":
             raise optuna.TrialPruned(result["reason"])
         if result["status"] == "diverged":
             # The worst value, not a prune: see the module's docstring.
             return float("inf")
-        return result["dev_cost"]
+        return result["score"]
 
     return objective
 
@@ -872,9 +886,11 @@ def file_trial(t):
         status = "diverged"
     elif state == optuna.trial.TrialState.FAIL:
         reason = "the trial failed (an exception in the objective; see that process's output)"
-    dev_cost = outcome.get("dev_cost")
+    # The file's devCost is the score, as the page's trials hold it (a trial without an outcome, still
+    # running or failed, from what it reported).
+    dev_cost = outcome.get("score")
     if dev_cost is None and t.intermediate_values:
-        dev_cost = t.intermediate_values[max(t.intermediate_values)]
+        dev_cost = score_of(t.intermediate_values[k] for k in sorted(t.intermediate_values))
     trial = {
         "id": t.number + 1,
         "round": 0,

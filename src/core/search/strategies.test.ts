@@ -5,6 +5,7 @@ import { defaultSpace, type SearchSpace, toAxis } from './space';
 import {
   distinctCount,
   gridLevels,
+  gridUnit,
   haltonUnitPoints,
   randomUnitPoints,
   sampleStudy,
@@ -32,11 +33,51 @@ describe('grid', () => {
     expect(gridLevels([Number.POSITIVE_INFINITY], 7)).toEqual([7]);
   });
 
-  it('should include both ends of a range', () => {
-    const { trials } = sampleStudy(alphaEpsSpace(), 'grid', 25, 1);
-    const rates = trials.map((t) => t.learningRate);
-    expect(Math.min(...rates)).toBeCloseTo(1e-4, 10);
-    expect(Math.max(...rates)).toBeCloseTo(1, 10);
+  it('should stay a grid when shifted: every pair of per-axis values, each axis one cell apart', () => {
+    for (const seed of [1, 2, 3, 17]) {
+      const { trials } = sampleStudy(alphaEpsSpace(), 'grid', 9, seed);
+      const alphas = [...new Set(trials.map((t) => t.learningRate))].sort((a, b) => a - b);
+      const epsilons = [...new Set(trials.map((t) => t.epsilon))].sort((a, b) => a - b);
+      expect(alphas).toHaveLength(3);
+      expect(epsilons).toHaveLength(3);
+      // Every combination once: the points are the product of the two axes' values.
+      for (const a of alphas)
+        for (const e of epsilons)
+          expect(trials.filter((t) => t.learningRate === a && t.epsilon === e)).toHaveLength(1);
+      // Evenly spaced on the log axis, one cell (4/3 of a decade for α) apart.
+      const logs = alphas.map(Math.log10);
+      expect(logs[1] - logs[0]).toBeCloseTo(4 / 3, 9);
+      expect(logs[2] - logs[1]).toBeCloseTo(4 / 3, 9);
+    }
+  });
+
+  it('should be shifted by the seed, inside the range, and not onto the range ends', () => {
+    const lowest = new Set<number>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const { trials } = sampleStudy(alphaEpsSpace(), 'grid', 9, seed);
+      const rates = trials.map((t) => t.learningRate);
+      const eps = trials.map((t) => t.epsilon);
+      for (const r of rates) expect(r >= 1e-4 && r < 1).toBe(true);
+      for (const e of eps) expect(e >= 1e-10 && e < 1e-6).toBe(true);
+      lowest.add(Math.min(...rates));
+    }
+    // 20 seeds, 20 different layouts (a fixed grid would give one).
+    expect(lowest.size).toBe(20);
+    expect(sampleStudy(alphaEpsSpace(), 'grid', 9, 4)).toEqual(sampleStudy(alphaEpsSpace(), 'grid', 9, 4));
+  });
+
+  it('should shift the levels of whole numbers and choices too, keeping them distinct', () => {
+    for (const offset of [0, 0.3, 0.99]) {
+      for (const [k, card] of [
+        [3, 3],
+        [2, 4],
+        [3, 51],
+      ]) {
+        const us = Array.from({ length: k }, (_, i) => gridUnit(i, k, card, offset));
+        expect(new Set(us).size).toBe(k);
+        for (const u of us) expect(u > 0 && u < 1).toBe(true);
+      }
+    }
   });
 });
 

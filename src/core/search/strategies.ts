@@ -39,23 +39,39 @@ export function gridLevels(cards: readonly number[], budget: number): number[] {
   return levels;
 }
 
-/** Position of level i of k in [0, 1]: the ends included, the middle for a single level. */
-function gridUnit(i: number, k: number, card: number): number {
-  if (k <= 1) return 0.5;
+/**
+ * Position of level i of k in [0, 1): the middle of cell i shifted by `offset` ∈ [0, 1) of a cell.
+ * A grid laid out from the ends of the range (or from its middle) is not neutral: the levels land on
+ * round values (α = 0.1, 0.01, …) that may or may not be near the optimum, and the same ones on every
+ * seed, so "grid vs random" would measure where the range's ends happen to sit. A seeded offset, the
+ * same for every level of an axis, keeps the points a grid (k evenly spaced values, one cell apart)
+ * while knowing nothing about where the optimum is.
+ */
+export function gridUnit(i: number, k: number, card: number, offset: number): number {
+  const u = (i + offset) / k;
   if (Number.isFinite(card)) {
-    // Whole numbers and choices: evenly spaced indices, mapped to the middle of their cell.
-    const index = Math.round((i * (card - 1)) / (k - 1));
+    // Whole numbers and choices: the index of the value under that position, mapped to the middle
+    // of its cell. With k ≤ card levels, the k indices are distinct.
+    const index = Math.min(card - 1, Math.floor(u * card));
     return (index + 0.5) / card;
   }
-  return i / (k - 1);
+  return u;
 }
 
-/** Points of a grid in the unit cube, the first dimension varying slowest. */
-export function gridUnitPoints(levels: readonly number[], cards: readonly number[]): number[][] {
+/**
+ * Points of a grid in the unit cube, the first dimension varying slowest; `offsets[d]` ∈ [0, 1)
+ * shifts every level of dimension d by that share of a cell (0.5 when none is given: cell middles).
+ */
+export function gridUnitPoints(
+  levels: readonly number[],
+  cards: readonly number[],
+  offsets: readonly number[] = levels.map(() => 0.5),
+): number[][] {
   let points: number[][] = [[]];
   levels.forEach((k, d) => {
     const next: number[][] = [];
-    for (const p of points) for (let i = 0; i < k; i++) next.push([...p, gridUnit(i, k, cards[d])]);
+    for (const p of points)
+      for (let i = 0; i < k; i++) next.push([...p, gridUnit(i, k, cards[d], offsets[d] ?? 0.5)]);
     points = next;
   });
   return points.filter((p) => p.length === levels.length && levels.length > 0);
@@ -128,7 +144,9 @@ export function sampleStudy(
   if (strategy === 'grid') {
     const cards = dims.map(cardinality);
     levels = gridLevels(cards, budget);
-    units = gridUnitPoints(levels, cards);
+    // One offset per axis from the grid's own stream: each seed lays the grid out afresh.
+    const offsets = dims.map(() => rng.next());
+    units = gridUnitPoints(levels, cards, offsets);
   } else if (strategy === 'random') {
     units = randomUnitPoints(budget, dims.length, rng);
   } else {

@@ -24,8 +24,17 @@ export interface Trial {
   /** The strategy that drew it. */
   strategy: Strategy;
   values: TrialValues;
+  /**
+   * The seed its model trains from when it is not the study's (a comparison repeated over seeds:
+   * each seed's samples train from that seed's initial weights and mini-batch order).
+   */
+  seed?: number;
   status: TrialStatus;
   trainCost: number;
+  /**
+   * Its score, the one number every ranking of the study uses (leaderboard, best trial, importance,
+   * colours, "Best dev cost"): the mean dev cost of its last evaluations (core/search/score.ts).
+   */
   devCost: number;
   devAccuracy: number;
   /** Steps it trained. */
@@ -42,6 +51,8 @@ export interface Round {
   region: Region | null;
   /** Ids of its trials. */
   trialIds: number[];
+  /** A comparison repeated over seeds: the seeds, in order (the study's seed first). */
+  seeds?: number[];
 }
 
 export interface StudyProblems {
@@ -105,12 +116,14 @@ export function makeTrials(
   round: number,
   strategy: Strategy,
   existing: number,
+  seed?: number,
 ): Trial[] {
   return values.map((v, i) => ({
     id: existing + 1 + i,
     round,
     strategy,
     values: v,
+    ...(seed === undefined ? {} : { seed }),
     status: 'waiting',
     trainCost: Number.NaN,
     devCost: Number.NaN,

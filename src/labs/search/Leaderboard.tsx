@@ -1,11 +1,12 @@
 // The live leaderboard: one row per trial, sortable by any column; pick a row to open it in the playground.
 import { useMemo, useState } from 'react';
 import { type HyperKey, hyperDef, searchedKeys } from '../../core/search/space';
-import { formatCost, formatPercent } from '../../ui/format';
+import { formatPercent } from '../../ui/format';
 import { formatValue } from './plotAxes';
 import { bestTrial, type Trial } from './searchStore';
 import { useSearch } from './useSearchStore';
 import { useSelection } from './useSelection';
+import { costText } from './costText';
 
 type Column = 'id' | 'round' | 'strategy' | HyperKey | 'trainCost' | 'devCost' | 'devAccuracy' | 'status';
 
@@ -77,7 +78,7 @@ export function Leaderboard() {
     ...(compare ? [{ column: 'strategy' as Column, label: 'strategy' }] : []),
     ...keys.map((k) => ({ column: k as Column, label: hyperDef(k).label })),
     { column: 'trainCost', label: 'train cost' },
-    { column: 'devCost', label: 'dev cost' },
+    { column: 'devCost', label: 'dev cost (score)' },
     { column: 'devAccuracy', label: 'dev accuracy' },
     { column: 'status', label: 'status' },
   ];
@@ -151,8 +152,8 @@ export function Leaderboard() {
                 {keys.map((k) => (
                   <td key={k}>{formatValue(k, t.values[k])}</td>
                 ))}
-                <td>{t.status === 'diverged' ? '—' : formatCost(t.trainCost)}</td>
-                <td>{t.status === 'diverged' ? '—' : formatCost(t.devCost)}</td>
+                <td>{t.status === 'diverged' ? '—' : costText(t.trainCost)}</td>
+                <td>{t.status === 'diverged' ? '—' : costText(t.devCost)}</td>
                 <td>{t.status === 'diverged' ? '—' : formatPercent(t.devAccuracy)}</td>
                 <td title={t.reason}>{STATUS_TEXT[t.status]}</td>
               </tr>

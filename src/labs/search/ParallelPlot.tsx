@@ -23,6 +23,7 @@ import { PALETTE } from '../../ui/palette';
 import { formatValue, ticksFor } from './plotAxes';
 import type { Trial } from './searchStore';
 import { costColor, costRange } from './studyView';
+import { costText } from './costText';
 
 const H = 330;
 const M = { left: 60, right: 60, top: 34, bottom: 34 };
@@ -51,7 +52,7 @@ export interface ParallelPlotProps {
 }
 
 function axisName(key: ParallelKey): string {
-  return key === 'devCost' ? 'final dev cost' : hyperDef(key).label;
+  return key === 'devCost' ? 'dev cost (score)' : hyperDef(key).label;
 }
 
 function axisShort(key: ParallelKey, space: SearchSpace): string {
@@ -141,7 +142,7 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
       style={{ maxWidth: `${width}px`, minWidth: `${Math.min(width, 900) * 0.7}px` }}
     >
       <title>
-        Parallel coordinates: a line per trial across the searched hyperparameters and the final dev cost
+        Parallel coordinates: a line per trial across the searched hyperparameters and the dev cost (score)
       </title>
       {axes.map((axis, i) => {
         const x = xOf(i);
@@ -204,7 +205,7 @@ export function ParallelPlot({ space, trials, rows, brush, selected, onBrush }: 
             >
               <title>
                 {trial
-                  ? `Trial ${trial.id} (round ${trial.round + 1}): ${row.diverged ? 'diverged' : `dev cost ${formatCost(row.devCost)}`}`
+                  ? `Trial ${trial.id} (round ${trial.round + 1}): ${row.diverged ? 'diverged' : `dev cost ${costText(row.devCost)}`}`
                   : `Trial ${row.id}`}
               </title>
             </path>

@@ -20,10 +20,11 @@ import { PALETTE } from '../../ui/palette';
 import { ParallelPlot } from './ParallelPlot';
 import { axisTitle, formatValue, ticksFor } from './plotAxes';
 import { PlotArea } from './ScatterPlot';
-import { bestTrial, playgroundHash, settingsOf, type Trial } from './searchStore';
+import { bestTrial, playgroundHash, settingsOf, shownSteps, type Trial } from './searchStore';
 import { costColor, costRange } from './studyView';
 import { useSearch } from './useSearchStore';
 import { useSelection } from './useSelection';
+import { costText } from './costText';
 
 const W = 300;
 const H = 190;
@@ -90,7 +91,7 @@ function CostAgainst({ k, space, trials }: { k: HyperKey; space: SearchSpace; tr
         if (!Number.isFinite(t.devCost)) return null;
         return (
           <circle key={t.id} cx={x} cy={sy(t.devCost)} r={3.5} fill={costColor(t.devCost, range)}>
-            <title>{`Trial ${t.id}: dev cost ${formatCost(t.devCost)}`}</title>
+            <title>{`Trial ${t.id}: dev cost ${costText(t.devCost)}`}</title>
           </circle>
         );
       })}
@@ -105,7 +106,7 @@ export function ResultsPanel() {
     pickedTrial: s.pickedTrial,
     optimizer: s.optimizer,
     seed: s.seed,
-    steps: s.steps,
+    steps: shownSteps(s),
     setParallelBrush: s.setParallelBrush,
   }));
   const selection = useSelection();
@@ -158,7 +159,13 @@ export function ResultsPanel() {
           <p>
             {picked.id === best?.id ? 'Best trial' : 'Picked trial'}: #{picked.id} —{' '}
             {keys.map((k) => `${hyperDef(k).symbol} = ${formatValue(k, picked.values[k])}`).join(', ')}; dev
-            cost {formatCost(picked.devCost)}, dev accuracy {formatPercent(picked.devAccuracy)}.
+            cost {costText(picked.devCost)}, dev accuracy{' '}
+            <output
+              aria-label={picked.id === best?.id ? 'Best trial dev accuracy' : 'Picked trial dev accuracy'}
+            >
+              {Number.isNaN(picked.devAccuracy) ? '—' : formatPercent(picked.devAccuracy)}
+            </output>
+            .
           </p>
         ) : (
           <p className="hint">No trial has finished yet.</p>
@@ -179,7 +186,7 @@ export function ResultsPanel() {
       </div>
       <figure className="search-pc-figure" aria-label="Parallel coordinates" ref={parallelRef}>
         <div className="panel-head">
-          <h3>Parallel coordinates: every searched hyperparameter and the final dev cost</h3>
+          <h3>Parallel coordinates: every searched hyperparameter and the dev cost (score)</h3>
           <ChartExport name="Parallel coordinates" target={parallelRef} fileName="parallel-coordinates" />
         </div>
         {selection.rows.length > 0 ? (
@@ -210,7 +217,7 @@ export function ResultsPanel() {
             ) : null}
           </p>
           <p className="hint">
-            One line per finished trial, coloured by its final dev cost (dark = low);{' '}
+            One line per finished trial, coloured by its dev cost (score) (dark = low);{' '}
             <span className="search-cross">red dashed</span>: diverged. Drag along any axis to brush a range
             (brushes on several axes combine; click an axis to clear its brush), or focus an axis with Tab and
             use ↑/↓ to move a brush, Shift+↑/↓ to resize it, PageUp/PageDown to widen or narrow it, Esc to

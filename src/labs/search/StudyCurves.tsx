@@ -15,6 +15,7 @@ import { formatCost } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
 import { axisMap, pathData } from '../../ui/plotScales';
 import { formatValue } from './plotAxes';
+import { shownSteps } from './searchStore';
 import { useSearch } from './useSearchStore';
 
 const MAX_POINTS = 300;
@@ -77,7 +78,7 @@ export function StudyCurves() {
     runTrials: s.runTrials,
     trials: s.trials,
     rounds: s.rounds,
-    steps: s.steps,
+    steps: shownSteps(s),
   }));
   const space = rounds[rounds.length - 1]?.space ?? null;
   const keys = space ? searchedKeys(space) : [];

@@ -8,7 +8,6 @@ import { fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../c
 import { distinctCount } from '../../core/search/strategies';
 import { regionAround } from '../../core/search/zoom';
 import { ChartExport } from '../../ui/ChartExport';
-import { formatCost } from '../../ui/format';
 import { formatValue } from './plotAxes';
 import { ScatterPlot } from './ScatterPlot';
 import { bestTrial, isActive } from './searchStore';
@@ -16,6 +15,7 @@ import { previewPoints, roundRegions, studyPoints, xKeyOf, yKeyOf } from './stud
 import { usePreview } from './usePreview';
 import { useSearch } from './useSearchStore';
 import { useSelection } from './useSelection';
+import { costText } from './costText';
 
 export function StudyScatter() {
   const { rounds, trials, brush, setBrush, status } = useSearch((s) => ({
@@ -69,7 +69,7 @@ export function StudyScatter() {
   return (
     <figure className="panel search-scatter-panel" aria-label="Samples and results" ref={figureRef}>
       <div className="panel-head">
-        <h2>{rounds.length > 0 ? 'Trials: final dev cost' : 'Samples'}</h2>
+        <h2>{rounds.length > 0 ? 'Trials: dev cost (score)' : 'Samples'}</h2>
         <ChartExport name="Samples and results" target={figureRef} fileName="study-scatter" />
         {keys.length > 2 && xKey ? (
           <SelectField
@@ -114,7 +114,7 @@ export function StudyScatter() {
         ) : (
           <>
             <p className="hint">
-              Colour: final dev cost (dark = low, pale = high); <span className="search-cross">×</span>{' '}
+              Colour: dev cost (score) (dark = low, pale = high); <span className="search-cross">×</span>{' '}
               diverged; rings mark each round's best, the thick ring the best so far. Drag a rectangle over a
               promising area, then press <strong>Zoom in</strong>.
             </p>
@@ -149,7 +149,7 @@ export function StudyScatter() {
                   <li key={r.index}>
                     Round {r.index + 1} ({r.trialIds.length} trials
                     {r.region ? ', zoomed' : ''}): best dev cost{' '}
-                    <strong>{b ? formatCost(b.devCost) : '—'}</strong>
+                    <strong>{b ? costText(b.devCost) : '—'}</strong>
                     {b && xKey ? ` at ${hyperDef(xKey).symbol} = ${formatValue(xKey, b.values[xKey])}` : ''}
                   </li>
                 );
@@ -157,7 +157,7 @@ export function StudyScatter() {
             </ol>
             <p>
               Best so far:{' '}
-              <output aria-label="Best dev cost so far">{best ? formatCost(best.devCost) : '—'}</output>
+              <output aria-label="Best dev cost so far">{best ? costText(best.devCost) : '—'}</output>
             </p>
           </>
         )}

@@ -8,11 +8,11 @@ import { defaultStudyLink, studyProblems } from './searchStore';
 describe('search-lab link', () => {
   it('should write the documented form', () => {
     const hash = encodeStudy(defaultStudyLink());
-    expect(hash).toMatch(/^lab=search&strategy=random&budget=25&seed=1&steps=300&opt=adam&/);
+    expect(hash).toMatch(/^lab=search&strategy=random&budget=25&seed=1&steps=600&opt=adam&/);
     expect(hash).toContain('lr=log:0.0001:1');
     expect(hash).toContain('eps=log:1e-10:1e-6');
     expect(hash).toContain('beta=0.9');
-    expect(hash).toContain('batch=32');
+    expect(hash).toContain('batch=128');
   });
 
   it('should read every scale back', () => {
@@ -110,10 +110,10 @@ describe('every key of the search link', () => {
   it('should fall back to this lab’s seed and steps, naming the key and the fallback', () => {
     const { link, notices } = decodeStudy('lab=search&seed=2147483648&steps=10', defaultStudyLink());
     expect(link.seed).toBe(1);
-    expect(link.steps).toBe(300);
+    expect(link.steps).toBe(600);
     expect(notices).toEqual([
       '"seed": "2147483648" is not a valid seed (a whole number from 0 to 2147483647); using 1.',
-      '"steps": "10" is not a valid number of steps per trial (a whole number from 20 to 5000); using 300.',
+      '"steps": "10" is not a valid number of steps per trial (a whole number from 20 to 5000); using 600.',
     ]);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { COMPARE_STEPS } from '../../core/gridRandomLesson';
+import { COMPARE_BUDGET } from '../../core/search/repeat';
 import { fakeWorker } from '../../state/fakeWorker';
 import { createRunChannel } from '../../state/runChannel';
-import { createSearchStore, defaultStudyLink } from './searchStore';
+import { compareStepsOf, createSearchStore, defaultStudyLink, shownSteps } from './searchStore';
 
 /** A search lab over a fake worker whose trials finish at once, the dev cost growing with the model index. */
 function lab(autoRun = true) {
@@ -53,11 +55,66 @@ describe('search store', () => {
   it('should train the three strategies’ samples of one budget together', async () => {
     const { worker, store, port } = lab();
     await store.getState().runComparison();
-    const budget = Number(defaultStudyLink().budget);
-    expect(worker.sentOf('start')[0].models.length).toBeGreaterThan(2 * budget);
+    // The comparison's own budget: 9 trials per strategy (a 3 × 3 grid against 9 draws).
+    expect(worker.sentOf('start')[0].models.length).toBe(3 * COMPARE_BUDGET);
     expect(new Set(store.getState().trials.map((t) => t.strategy))).toEqual(
       new Set(['grid', 'random', 'quasi']),
     );
+    port.dispose();
+  });
+
+  it('should repeat the comparison over seeds as one population, each seed from its own weights', async () => {
+    const { worker, store, port } = lab();
+    store.getState().setRepeatCount('3');
+    await store.getState().runRepeat();
+    const start = worker.sentOf('start');
+    expect(start).toHaveLength(1);
+    expect(start[0].models).toHaveLength(3 * 3 * COMPARE_BUDGET);
+    const seed = store.getState().seed;
+    expect(store.getState().rounds[0].seeds).toEqual([seed, seed + 1, seed + 2]);
+    // Model seeds follow the trials' seeds; the data is the study's.
+    expect(new Set(start[0].models.map((m) => m.seed))).toEqual(new Set([seed, seed + 1, seed + 2]));
+    expect(start[0].data.seed).toBe(seed);
+    port.dispose();
+  });
+
+  it('should train the comparison for its own steps, and the study for the study’s', async () => {
+    const { worker, store, port } = lab();
+    await store.getState().runComparison();
+    await settle();
+    expect(worker.sentOf('start')[0].maxSteps).toBe(COMPARE_STEPS);
+    // What the page shows and exports for those trials: the comparison's steps.
+    expect(shownSteps(store.getState())).toBe(COMPARE_STEPS);
+    expect(store.getState().exportStudyFile()?.steps).toBe(COMPARE_STEPS);
+    store.getState().setCompareSteps('120');
+    await store.getState().runRepeat();
+    expect(worker.sentOf('start')[1].maxSteps).toBe(120);
+    await store.getState().runStudy();
+    expect(worker.sentOf('start')[2].maxSteps).toBe(defaultStudyLink().steps);
+    expect(shownSteps(store.getState())).toBe(defaultStudyLink().steps);
+    port.dispose();
+  });
+
+  it('should refuse bad comparison steps and train nothing', async () => {
+    const { worker, store, port } = lab();
+    for (const bad of ['', '2.5', '19', '5001', 'abc']) {
+      store.getState().setCompareSteps(bad);
+      expect(compareStepsOf(bad)).toEqual({
+        ok: false,
+        reason: 'Steps per trial must be a whole number from 20 to 5000.',
+      });
+      await store.getState().runComparison();
+      await store.getState().runRepeat();
+    }
+    expect(worker.sentOf('start')).toHaveLength(0);
+    port.dispose();
+  });
+
+  it('should refuse a bad number of seeds and train nothing', async () => {
+    const { worker, store, port } = lab();
+    store.getState().setRepeatCount('0');
+    await store.getState().runRepeat();
+    expect(worker.sentOf('start')).toHaveLength(0);
     port.dispose();
   });
 

@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OptimizerName } from '../../core/config';
 import { DEFAULT_EXPERIMENT, dataConfigOf } from '../../core/experiment';
+import { COMPARE_STEPS, parseCompareSteps } from '../../core/gridRandomLesson';
 import { type StudyFile, studyFileOf, type TrialCurve, trialsOfFile } from '../../core/export/studyFile';
 import { MAX_SEED } from '../../core/hyperparameters';
 import { dataShapeOf, overBudgetMessage } from '../../core/runEstimate';
@@ -18,7 +19,15 @@ import {
   type RowDraft,
   type SearchSpace,
 } from '../../core/search/space';
-import { STRATEGIES, type Strategy, sampleStudy } from '../../core/search/strategies';
+import {
+  COMPARE_BUDGET,
+  comparisonPopulation,
+  DEFAULT_REPEAT_SEEDS,
+  parseRepeatSeeds,
+  repeatSeeds,
+} from '../../core/search/repeat';
+import { evalEveryOf, STUDY_EVAL_EVERY, trialScore } from '../../core/search/score';
+import { type Strategy, sampleStudy } from '../../core/search/strategies';
 import {
   endRunTrials,
   makeTrials,
@@ -38,7 +47,7 @@ import { createRunSlot } from '../../state/runSlot';
 import { encodeExperiment } from '../../state/urlHash';
 import type { BackendInfo, ModelStatusEvent, RunStatus } from '../../worker/protocol';
 import { studyRecord } from './savedStudy';
-import { DEFAULT_STEPS, draftsOf, type StudyLink } from './searchHash';
+import { DEFAULT_STEPS, draftsOf, MAX_STEPS, MIN_STEPS, type StudyLink } from './searchHash';
 
 export type { Round, StudyProblems, Trial, TrialStatus } from '../../core/search/study';
 export { bestTrial, problemLines, studyProblems } from '../../core/search/study';
@@ -60,6 +69,14 @@ export interface SearchState extends StudyLink {
   costBrush: [number, number] | null;
   /** The trial "Open in playground" opens (null: the best). */
   pickedTrial: number | null;
+  /** The comparison's trials per strategy, as typed (9 by default: a 3 × 3 grid against 9 draws). */
+  compareBudget: string;
+  /** How many seeds "Repeat over seeds" runs, as typed. */
+  repeatCount: string;
+  /** The comparison's steps per trial, as typed (its own tight budget: core/gridRandomLesson.ts). */
+  compareSteps: string;
+  /** The seed whose comparison the three panels show (null: the study's seed). */
+  shownSeed: number | null;
   // the run
   runId: number | null;
   status: StudyPhase;
@@ -83,6 +100,12 @@ export interface SearchState extends StudyLink {
   runStudy(): Promise<void>;
   /** Trains grid, random and quasi-random samples of the same budget as one population. */
   runComparison(): Promise<void>;
+  /** The comparison on `repeatCount` seeds (the study's and the next ones), all as one population. */
+  runRepeat(): Promise<void>;
+  setCompareBudget(text: string): void;
+  setRepeatCount(text: string): void;
+  setCompareSteps(text: string): void;
+  showSeed(seed: number): void;
   zoomIn(): Promise<void>;
   stop(): void;
   /** Leaving the lab for `where`: a training study pauses and says so. */
@@ -115,7 +138,7 @@ export interface SearchState extends StudyLink {
 export type SearchStore = StoreApi<SearchState>;
 
 export const DEFAULT_BUDGET = 25;
-export const EVAL_EVERY = 25;
+export const EVAL_EVERY = STUDY_EVAL_EVERY;
 
 export function defaultStudyLink(): StudyLink {
   return {
@@ -128,6 +151,23 @@ export function defaultStudyLink(): StudyLink {
     zooms: [],
   };
 }
+
+/** The comparison's steps per trial, checked against the study's range of steps. */
+export function compareStepsOf(text: string): ReturnType<typeof parseCompareSteps> {
+  return parseCompareSteps(text, MIN_STEPS, MAX_STEPS);
+}
+
+/**
+ * Steps per trial of the trials shown: a comparison trains its own number of steps, a study the
+ * study's. (A comparison's steps field is checked before it trains, so a bad one is never shown.)
+ */
+export function shownSteps(s: Pick<SearchState, 'rounds' | 'steps' | 'compareSteps'>): number {
+  if (s.rounds[0]?.strategy !== 'compare') return s.steps;
+  const c = compareStepsOf(s.compareSteps);
+  return c.ok ? c.value : s.steps;
+}
+
+export { evalEveryOf } from '../../core/search/score';
 
 export function settingsOf(s: Pick<SearchState, 'optimizer' | 'seed' | 'steps'>): StudySettings {
   return { optimizer: s.optimizer, seed: s.seed, steps: s.steps };
@@ -163,6 +203,7 @@ function noStudy() {
     brush: null,
     costBrush: null,
     pickedTrial: null,
+    shownSeed: null,
     runId: null,
     status: 'idle',
     runTrials: [],
@@ -270,7 +311,8 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
             ...t,
             steps: series.steps[model] ?? t.steps,
             trainCost: m.trainCost.length > 0 ? m.trainCost.last() : t.trainCost,
-            devCost: m.devCost.length > 0 ? m.devCost.last() : t.devCost,
+            // The score, not the last evaluation: see core/search/score.ts.
+            devCost: m.devCost.length > 0 ? trialScore(m.devCost.view()) : t.devCost,
             devAccuracy: m.devAccuracy.length > 0 ? m.devAccuracy.last() : t.devAccuracy,
           };
         }),
@@ -318,12 +360,14 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
     };
 
     /** Trains the given trials as one population (models of one shape stacked by the engine). */
-    const train = async (ids: number[]): Promise<void> => {
+    const train = async (ids: number[], steps?: number): Promise<void> => {
       const s = get();
-      const settings = settingsOf(s);
+      const settings = { ...settingsOf(s), ...(steps ? { steps } : {}) };
       const trials = ids.map((id) => s.trials.find((t) => t.id === id)).filter((t): t is Trial => !!t);
       const data = dataConfigOf({ ...DEFAULT_EXPERIMENT, dataset: 'spiral', seed: settings.seed });
-      const models = trials.map((t) => modelSpecOfTrial(t.values, settings));
+      const models = trials.map((t) =>
+        modelSpecOfTrial(t.values, { ...settings, seed: t.seed ?? settings.seed }),
+      );
       // Refused here, in words, rather than by the worker running out of memory.
       const tooBig = skipRunEstimate() ? null : overBudgetMessage(dataShapeOf(data), models);
       if (tooBig) {
@@ -369,7 +413,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
           ...(skipRunEstimate() ? { skipEstimate: true } : {}),
           backend: 'auto',
           maxSteps: settings.steps,
-          evalEvery: Math.max(5, Math.min(EVAL_EVERY, Math.floor(settings.steps / 8))),
+          evalEvery: evalEveryOf(settings.steps),
           paused: false,
         });
         if (get().runId !== runId) return;
@@ -391,12 +435,53 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       round: number,
       strategy: Strategy,
       offset = 0,
+      seed?: number,
     ) =>
       // Numbered after the highest id (a loaded file's ids need not run 1, 2, …).
-      makeTrials(values, round, strategy, Math.max(0, ...get().trials.map((t) => t.id)) + offset);
+      makeTrials(values, round, strategy, Math.max(0, ...get().trials.map((t) => t.id)) + offset, seed);
+
+    /**
+     * The three strategies' samples of the comparison budget on `m` seeds (the study's first),
+     * trained as one population: every seed's trials stack with the others of their shape.
+     */
+    const compare = async (m: number): Promise<void> => {
+      const s = get();
+      // The comparison's own budget, not the study's: checked together with the rows.
+      const p = studyProblems(s.drafts, s.compareBudget);
+      const budget = parseBudget(s.compareBudget);
+      const steps = compareStepsOf(s.compareSteps);
+      if (!p.space || !budget.ok || !steps.ok) return;
+      set(clearStudy());
+      const seeds = repeatSeeds(s.seed, m, MAX_SEED);
+      const created: Trial[] = [];
+      for (const t of comparisonPopulation(p.space, budget.value, seeds))
+        created.push(
+          ...newTrials([t.values], 0, t.strategy, created.length, t.seed === s.seed ? undefined : t.seed),
+        );
+      set({
+        rounds: [
+          {
+            index: 0,
+            space: p.space,
+            strategy: 'compare',
+            region: null,
+            trialIds: created.map((t) => t.id),
+            ...(m > 1 ? { seeds } : {}),
+          },
+        ],
+        trials: created,
+      });
+      await train(
+        created.map((t) => t.id),
+        steps.value,
+      );
+    };
 
     return {
       ...initial,
+      compareBudget: String(COMPARE_BUDGET),
+      repeatCount: String(DEFAULT_REPEAT_SEEDS),
+      compareSteps: String(COMPARE_STEPS),
       revision: 0,
       notices: options.notices ?? [],
       ...noStudy(),
@@ -442,30 +527,15 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
         await train(created.map((t) => t.id));
       },
 
-      runComparison: async () => {
-        const s = get();
-        const p = studyProblems(s.drafts, s.budget);
-        if (!p.space || p.budgetValue === null) return;
-        set(clearStudy());
-        const created: Trial[] = [];
-        for (const strategy of STRATEGIES) {
-          const { trials } = sampleStudy(p.space, strategy, p.budgetValue, s.seed, 0);
-          created.push(...newTrials(trials, 0, strategy, created.length));
-        }
-        set({
-          rounds: [
-            {
-              index: 0,
-              space: p.space,
-              strategy: 'compare',
-              region: null,
-              trialIds: created.map((t) => t.id),
-            },
-          ],
-          trials: created,
-        });
-        await train(created.map((t) => t.id));
+      runComparison: () => compare(1),
+      runRepeat: () => {
+        const m = parseRepeatSeeds(get().repeatCount);
+        return m.ok ? compare(m.value) : Promise.resolve();
       },
+      setCompareBudget: (compareBudget) => set({ ...clearStudy(), compareBudget }),
+      setRepeatCount: (repeatCount) => set({ repeatCount }),
+      setCompareSteps: (compareSteps) => set({ ...clearStudy(), compareSteps }),
+      showSeed: (shownSeed) => set({ shownSeed }),
 
       zoomIn: async () => {
         const s = get();
@@ -537,7 +607,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
           strategy: s.strategy,
           budget: budget.ok ? budget.value : Math.max(1, first.trialIds.length),
           seed: s.seed,
-          steps: s.steps,
+          steps: shownSteps(s),
           optimizer: s.optimizer,
           space: first.space,
           rounds: s.rounds,
@@ -577,7 +647,10 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
           strategy: file.strategy as Strategy,
           budget: String(file.budget),
           seed: file.seed,
-          steps: file.steps,
+          // A comparison's steps are its own; the study's stay as they were.
+          ...(rounds[0]?.strategy === 'compare'
+            ? { compareSteps: String(file.steps) }
+            : { steps: file.steps }),
           optimizer: file.optimizer as OptimizerName,
           drafts: draftsOf(file.space as SearchSpace),
           zooms,

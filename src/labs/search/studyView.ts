@@ -9,11 +9,11 @@ import {
   toAxis,
 } from '../../core/search/space';
 import { logPosition, rgbToHex, viridis } from '../../ui/colorScale';
-import { formatCost } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
 import { formatValue } from './plotAxes';
 import type { PlotPoint, PlotRegion } from './ScatterPlot';
 import { bestTrial, type Round, type Trial } from './searchStore';
+import { costText } from './costText';
 
 export const PENDING_COLOR = PALETTE.pending;
 
@@ -52,7 +52,7 @@ export function costColor(cost: number, range: [number, number] | null): string 
 export function trialTitle(values: TrialValues, keys: readonly HyperKey[], trial?: Trial): string {
   const hp = keys.map((k) => `${k === 'learningRate' ? 'α' : k} = ${formatValue(k, values[k])}`).join(', ');
   if (!trial) return hp;
-  const cost = trial.status === 'diverged' ? 'diverged' : `dev cost ${formatCost(trial.devCost)}`;
+  const cost = trial.status === 'diverged' ? 'diverged' : `dev cost ${costText(trial.devCost)}`;
   return `Trial ${trial.id} (round ${trial.round + 1}): ${hp}; ${cost}`;
 }
 

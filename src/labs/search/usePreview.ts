@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import type { SearchSpace, TrialValues } from '../../core/search/space';
 import { type Strategy, sampleStudy } from '../../core/search/strategies';
-import { useProblems, useSearch } from './useSearchStore';
+import { studyProblems } from './searchStore';
+import { useSearch } from './useSearchStore';
 
 export interface Preview {
   space: SearchSpace;
@@ -10,8 +11,14 @@ export interface Preview {
   levels?: number[];
 }
 
-export function usePreviewFor(strategy: Strategy): Preview | null {
-  const problems = useProblems();
+/** The samples `strategy` would draw: of the study's budget, or of `budgetText` (the comparison's own). */
+export function usePreviewFor(strategy: Strategy, budgetText?: string): Preview | null {
+  const drafts = useSearch((s) => s.drafts);
+  const studyBudget = useSearch((s) => s.budget);
+  const problems = useMemo(
+    () => studyProblems(drafts, budgetText ?? studyBudget),
+    [drafts, budgetText, studyBudget],
+  );
   const seed = useSearch((s) => s.seed);
   return useMemo(() => {
     if (!problems.space || problems.budgetValue === null) return null;
