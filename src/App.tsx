@@ -7,8 +7,10 @@ import { useStore } from 'zustand';
 import { LinkNotices } from './components/LinkNotices';
 import { LABS, type LabId, labFromHash, unknownLabNotice } from './state/labs';
 import { applyPresenterLink, presenterStore, withPresenter } from './state/presenterMode';
+import { applySceneLink } from './state/sceneState';
 import { PlaygroundScreen } from './ui/PlaygroundScreen';
 import { PresenterBar, PresenterNotice } from './ui/PresenterBar';
+import { SceneNotice } from './ui/SceneBar';
 import { ShortcutsDialog } from './ui/ShortcutsDialog';
 import { useShortcutKeys } from './ui/shortcuts';
 import { useChartTabGuard } from './ui/useChartTabGuard';
@@ -27,6 +29,7 @@ function useLab(): { lab: LabId; notice: string | null; dismiss: () => void } {
   useEffect(() => {
     const onHashChange = () => {
       applyPresenterLink(window.location.hash);
+      applySceneLink(window.location.hash);
       const unknown = unknownLabNotice(window.location.hash);
       if (unknown) {
         setNotice(unknown);
@@ -98,6 +101,7 @@ export function App() {
         <WorkerBanner />
         <LinkNotices notices={notice ? [notice] : []} onDismiss={dismiss} />
         <PresenterNotice />
+        <SceneNotice />
       </div>
       <Suspense fallback={<p className="loading">Loading the lab…</p>}>
         <LabScreen lab={lab} />

@@ -3,7 +3,9 @@
 // is loaded; the lab's bare tab link (#lab=<id> alone) brings the lab back as it was. Every lab,
 // the playground included, syncs its link through this one mechanism. Presenter mode rides along on
 // every lab's link (`present=1`, last): written here, and stripped before a lab's codec sees the link.
+// The lesson scene in play rides along the same way (`scene=<id>`, before `present`).
 import { applyPresenterLink, presenterStore, withoutPresenter, withPresenter } from './presenterMode';
+import { applySceneLink, sceneStore, withoutScene, withScene } from './sceneState';
 import { decodeLab } from './urlHash';
 
 export interface HashWindow {
@@ -31,7 +33,10 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
   const open = (raw: string): boolean => decodeLab(raw) === sync.lab;
   const write = (): void => {
     if (!open(win.location.hash)) return; // another lab owns the hash now
-    const hash = withPresenter(sync.encode(), presenterStore.getState().on);
+    const hash = withPresenter(
+      withScene(sync.encode(), sceneStore.getState().id),
+      presenterStore.getState().on,
+    );
     if (hash === written && win.location.hash === `#${hash}`) return;
     written = hash;
     const { pathname, search } = win.location;
@@ -41,7 +46,8 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
     const full = win.location.hash.replace(/^#/, '');
     if (!open(full) || full === written) return;
     applyPresenterLink(full);
-    const raw = withoutPresenter(full);
+    applySceneLink(full);
+    const raw = withoutScene(withoutPresenter(full));
     const bareTab = [...new URLSearchParams(raw).keys()].every((key) => key === 'lab');
     // A link equal to what the lab holds (coming back to it) changes nothing: no reload, no reset.
     if (!bareTab && raw !== sync.encode()) sync.load(raw);
@@ -53,10 +59,14 @@ export function installLinkSync(win: HashWindow, sync: LinkSync): () => void {
   const unsubscribePresenter = presenterStore.subscribe((state, previous) => {
     if (state.on !== previous.on) write();
   });
+  const unsubscribeScene = sceneStore.subscribe((state, previous) => {
+    if (state.id !== previous.id) write();
+  });
   win.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();
     unsubscribePresenter();
+    unsubscribeScene();
     win.removeEventListener('hashchange', onHashChange);
   };
 }

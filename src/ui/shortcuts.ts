@@ -124,7 +124,12 @@ export function useShortcutKeys(openHelp: () => void): void {
       }
       const action = KEY_ACTIONS[event.key];
       if (!action || (action === 'trainPause' && pressesFocused(event.target))) return;
-      const own = activeShortcuts()?.actions()[action];
+      // Each key goes to the latest registration that has it: a scene bar's → / ← and a panel's Space
+      // can both be mounted on one screen without one shadowing the other's keys.
+      const own = registrations
+        .map((r) => r.actions()[action])
+        .filter((a) => a !== undefined)
+        .at(-1);
       if (own) {
         event.preventDefault();
         own.run();

@@ -4,16 +4,20 @@
 // keys plus `scenario` and `sweep` (labHash.ts).
 
 import './batchnorm.css';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import type { StoreLink } from '../../state/linkSync';
 import { takeReopened } from '../../state/reopen';
+import { SceneBar } from '../../ui/SceneBar';
+import { useLabScene, useScenePanel } from '../../ui/sceneHooks';
 import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
 import { BatchNoisePanel } from './BatchNoisePanel';
 import { BiasPanel } from './BiasPanel';
+import { ratioOutcome, sweepOutcome } from './bnScenes';
 import { DistributionsPanel } from './DistributionsPanel';
 import { DoesItHelpPanel } from './DoesItHelpPanel';
 import { InputNormalizationPanel } from './InputNormalizationPanel';
@@ -72,16 +76,65 @@ export default function BatchNormLab() {
   return (
     <LabProvider store={store}>
       <Banners />
-      <main className="bn-lab">
-        <InputNormalizationPanel />
-        <SetupPanel />
-        <StepByStepPanel />
-        <DistributionsPanel />
-        <BiasPanel />
-        <BatchNoisePanel />
-        <TestTimePanel />
-        <DoesItHelpPanel />
-      </main>
+      <Scene store={store} />
+      <Panels />
     </LabProvider>
+  );
+}
+
+/** The two bowls' largest converging α, as the normalizing-inputs panel measured them. */
+type Largest = { raw: number | null; normalized: number | null };
+let largestMeasured: Largest | null = null;
+const largestListeners = new Set<() => void>();
+function reportLargest(l: Largest): void {
+  largestMeasured = l;
+  for (const f of largestListeners) f();
+}
+
+/** The scene in play (if any): its caption and question; Reveal trains with the lab's own actions. */
+function Scene({ store }: { store: LabStore }) {
+  const scene = useLabScene('batchnorm');
+  // The run Reveal started: only that run answers the question (an older sweep on screen does not).
+  const [revealRun, setRevealRun] = useState<number | null>(null);
+  const state = useStore(store);
+  const [largest, setLargest] = useState(largestMeasured);
+  useEffect(() => {
+    const update = () => setLargest(largestMeasured);
+    largestListeners.add(update);
+    return () => {
+      largestListeners.delete(update);
+    };
+  }, []);
+  // A new scene forgets the previous one's run.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
+  useEffect(() => setRevealRun(null), [scene?.id]);
+  if (!scene) return null;
+  const reveal = async () => {
+    if (scene.id !== 'does-it-help') return;
+    await store.getState().runSweep();
+    setRevealRun(store.getState().runId);
+  };
+  const outcome =
+    scene.id === 'does-it-help'
+      ? sweepOutcome(state, revealRun)
+      : scene.id === 'normalizing-inputs'
+        ? ratioOutcome(largest)
+        : null;
+  return <SceneBar lab="batchnorm" onReveal={() => void reveal()} outcome={outcome} />;
+}
+
+function Panels() {
+  const shows = useScenePanel('batchnorm');
+  return (
+    <main className="bn-lab">
+      {shows('inputs') ? <InputNormalizationPanel onMeasured={reportLargest} /> : null}
+      {shows('setup') ? <SetupPanel /> : null}
+      {shows('steps') ? <StepByStepPanel /> : null}
+      {shows('distributions') ? <DistributionsPanel /> : null}
+      {shows('bias') ? <BiasPanel /> : null}
+      {shows('noise') ? <BatchNoisePanel /> : null}
+      {shows('testTime') ? <TestTimePanel /> : null}
+      {shows('doesItHelp') ? <DoesItHelpPanel /> : null}
+    </main>
   );
 }

@@ -7,6 +7,7 @@ import { Readout } from '../../components/Readout';
 import type { Experiment } from '../../core/experiment';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { chartPoints } from '../../state/runSeries';
+import { AnswerGate } from '../../ui/AnswerGate';
 import { ChartExport } from '../../ui/ChartExport';
 import { experimentColumns, seriesCurves } from '../../ui/chartCsv';
 import { smoothCurve } from '../../ui/costChartData';
@@ -16,6 +17,7 @@ import { SaveButton } from '../../ui/SaveButton';
 import { useLab, useLabStore } from './LabContext';
 import { type LabModel, logSpaced, withBatchNormLayout } from './labStore';
 import { SCENARIOS } from './labHash';
+import { sweepPoints } from './bnScenes';
 import { comparisonRecord } from './savedComparison';
 import { Frame, polyline } from './svgCharts';
 import { goodCount, type SweepPoint, summarizeSweep, sweepVerdict } from '../../core/sweepSummary';
@@ -89,8 +91,10 @@ export function DoesItHelpPanel() {
           (log scale), with and without batch norm = {2 * s.sweep.count} models, {s.sweep.steps} steps each.
         </span>
       </div>
-      {s.kind === 'compare' && s.series ? <Comparison /> : null}
-      {s.kind === 'sweep' && s.series ? <Sweep rates={rates} /> : null}
+      <AnswerGate lab="batchnorm" what="The comparison and the sweep">
+        {s.kind === 'compare' && s.series ? <Comparison /> : null}
+        {s.kind === 'sweep' && s.series ? <Sweep rates={rates} /> : null}
+      </AnswerGate>
     </section>
   );
 }
@@ -175,7 +179,7 @@ function Comparison() {
   const dev = lines.map((l) => l.dev);
   const cost = lines.map((l) => l.cost);
   return (
-    <figure className="bn-figure" aria-label="Comparison chart" ref={figureRef}>
+    <figure className="bn-figure" aria-label="Comparison chart" ref={figureRef} data-main-chart>
       <div className="chart-export-row">
         <ChartExport
           name="Comparison chart"
@@ -233,19 +237,7 @@ function Sweep({ rates }: { rates: number[] }) {
   const figureRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
   const points = useMemo<SweepPoint[]>(
-    () =>
-      series
-        ? series.models.map((m, i) => {
-            const diverged = models[i]?.status === 'diverged';
-            const acc = m.devAccuracy.last();
-            return {
-              learningRate: models[i]?.learningRate ?? Number.NaN,
-              batchNorm: models[i]?.batchNorm ?? false,
-              accuracy: diverged || !Number.isFinite(acc) ? null : acc,
-              diverged,
-            };
-          })
-        : [],
+    () => (series ? sweepPoints(series, models) : []),
     [series, seriesVersion, models],
   );
   if (!series) return null;

@@ -23,6 +23,7 @@ import {
   scaleWith,
   squareWindow,
 } from '../../core/inputScaling';
+import { AnswerGate } from '../../ui/AnswerGate';
 import { ChartExport } from '../../ui/ChartExport';
 import { formatCost, formatRate } from '../../ui/format';
 import { PALETTE, SERIES } from '../../ui/palette';
@@ -202,7 +203,12 @@ function BowlPlot({ c, run, step, title }: { c: Case; run: DescentRun; step: num
   );
 }
 
-export function InputNormalizationPanel() {
+/** `onMeasured`: the two largest converging α once measured (a lesson scene judges its question by them). */
+export function InputNormalizationPanel({
+  onMeasured,
+}: {
+  onMeasured?: (largest: { raw: number | null; normalized: number | null }) => void;
+} = {}) {
   const [measured, setMeasured] = useState<Measured | null>(null);
   const [exponent, setExponent] = useState<number | null>(null);
   const [step, setStep] = useState(Number.POSITIVE_INFINITY);
@@ -212,6 +218,15 @@ export function InputNormalizationPanel() {
     const timer = setTimeout(() => setMeasured(measure()), 50);
     return () => clearTimeout(timer);
   }, []);
+  const reported = useRef(onMeasured);
+  reported.current = onMeasured;
+  useEffect(() => {
+    if (!measured) return;
+    reported.current?.({
+      raw: measured.raw.largest?.learningRate ?? null,
+      normalized: measured.normalized.largest?.learningRate ?? null,
+    });
+  }, [measured]);
   // The slider starts at the largest α the raw inputs tolerate: the best raw can do, and the α where the
   // classic picture shows (raw zigzags across its valley; normalized heads straight for the minimum).
   const rawLargest = measured?.raw.largest?.learningRate ?? 0.1;
@@ -293,19 +308,24 @@ export function InputNormalizationPanel() {
               />
               <output aria-label="Learning rate α value">α = {formatRate(alpha)}</output>
             </label>
-            {measured.raw.largest && (
-              <button type="button" onClick={() => setAlpha(Math.log10(measured.raw.largest!.learningRate))}>
-                α = raw’s largest ({formatRate(measured.raw.largest.learningRate)})
-              </button>
-            )}
-            {measured.normalized.fewest && (
-              <button
-                type="button"
-                onClick={() => setAlpha(Math.log10(measured.normalized.fewest!.learningRate))}
-              >
-                α = normalized’s fastest ({formatRate(measured.normalized.fewest.learningRate)})
-              </button>
-            )}
+            <AnswerGate lab="batchnorm" what="The buttons that jump to each bowl’s measured α">
+              {measured.raw.largest && (
+                <button
+                  type="button"
+                  onClick={() => setAlpha(Math.log10(measured.raw.largest!.learningRate))}
+                >
+                  α = raw’s largest ({formatRate(measured.raw.largest.learningRate)})
+                </button>
+              )}
+              {measured.normalized.fewest && (
+                <button
+                  type="button"
+                  onClick={() => setAlpha(Math.log10(measured.normalized.fewest!.learningRate))}
+                >
+                  α = normalized’s fastest ({formatRate(measured.normalized.fewest.learningRate)})
+                </button>
+              )}
+            </AnswerGate>
           </div>
           <div className="bn-row">
             <button
@@ -336,46 +356,48 @@ export function InputNormalizationPanel() {
               </output>
             </label>
           </div>
-          <table className="bn-table" aria-label="Learning rate and steps, raw vs normalized">
-            <thead>
-              <tr>
-                <th />
-                <th>std of x1, x2</th>
-                <th>elongation</th>
-                <th>largest α that converges</th>
-                <th>steps to converge at that α</th>
-                <th>fewest steps (at α)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[measured.raw, measured.normalized].map((c) => (
-                <tr key={c.name}>
-                  <th>{c.name}</th>
-                  <td>
-                    {formatRate(c.stats.std[0])}, {formatRate(c.stats.std[1])}
-                  </td>
-                  <td>
-                    <output aria-label={`Elongation: ${c.name}`}>{formatRate(c.elongation)}</output>
-                  </td>
-                  <td>
-                    <output aria-label={`Largest converging learning rate (${c.name})`}>
-                      {c.largest ? formatRate(c.largest.learningRate) : 'none'}
-                    </output>
-                  </td>
-                  <td>
-                    <output aria-label={`Steps to converge (${c.name})`}>
-                      {c.largest ? c.largest.steps.toLocaleString('en-US') : '—'}
-                    </output>
-                  </td>
-                  <td>
-                    {c.fewest
-                      ? `${c.fewest.steps.toLocaleString('en-US')} (α = ${formatRate(c.fewest.learningRate)})`
-                      : '—'}
-                  </td>
+          <AnswerGate lab="batchnorm" what="The table of measured α and steps">
+            <table className="bn-table" aria-label="Learning rate and steps, raw vs normalized">
+              <thead>
+                <tr>
+                  <th>inputs</th>
+                  <th>std of x1, x2</th>
+                  <th>elongation</th>
+                  <th>largest α that converges</th>
+                  <th>steps to converge at that α</th>
+                  <th>fewest steps (at α)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[measured.raw, measured.normalized].map((c) => (
+                  <tr key={c.name}>
+                    <th>{c.name}</th>
+                    <td>
+                      {formatRate(c.stats.std[0])}, {formatRate(c.stats.std[1])}
+                    </td>
+                    <td>
+                      <output aria-label={`Elongation: ${c.name}`}>{formatRate(c.elongation)}</output>
+                    </td>
+                    <td>
+                      <output aria-label={`Largest converging learning rate (${c.name})`}>
+                        {c.largest ? formatRate(c.largest.learningRate) : 'none'}
+                      </output>
+                    </td>
+                    <td>
+                      <output aria-label={`Steps to converge (${c.name})`}>
+                        {c.largest ? c.largest.steps.toLocaleString('en-US') : '—'}
+                      </output>
+                    </td>
+                    <td>
+                      {c.fewest
+                        ? `${c.fewest.steps.toLocaleString('en-US')} (α = ${formatRate(c.fewest.learningRate)})`
+                        : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </AnswerGate>
           <p className="hint">
             Elongation is the ratio of the largest to the smallest eigenvalue of J’s Hessian at the minimum
             (the curvature ratio): 1 is a perfectly round bowl; the contour ellipses’ long and short axes
@@ -410,7 +432,7 @@ function TestTimeRule({ m }: { m: Measured }) {
       <table className="bn-table" aria-label="Scaling statistics, training vs dev">
         <thead>
           <tr>
-            <th />
+            <th>statistics of</th>
             <th>μ1</th>
             <th>σ1</th>
             <th>μ2</th>
