@@ -5,38 +5,11 @@
 // page's main thread: nothing else happens on it while it runs, and the worker is idle.
 import type { BackendName } from '../src/core/config';
 import { digitsBinUrl } from '../src/core/datasets';
-import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../src/core/experiment';
+import { dataConfigOf, modelSpecOf } from '../src/core/experiment';
 import { prepareData } from '../src/engine/preparedData';
-import type { BenchmarkRequest, BenchmarkResult, BenchReply } from './benchProtocol';
+import type { BenchReply, BenchReplyTo, BenchRequest } from './benchProtocol';
 import { ReferenceMlp } from './referenceMlp';
-
-export type WorkloadName = 'spiral-mlp' | 'digits-bn-mlp';
-
-/** The two workloads of the benchmark, as experiments a learner could set up. */
-export const WORKLOADS: Record<WorkloadName, Experiment> = {
-  // 2-16-16-1 tanh, Adam, mini-batch 32, 1000 spiral points.
-  'spiral-mlp': {
-    ...DEFAULT_EXPERIMENT,
-    dataset: 'spiral',
-    hidden: [16, 16],
-    activation: 'tanh',
-    batchNorm: [false, false],
-    optimizer: 'adam',
-    learningRate: 0.01,
-    miniBatchSize: 32,
-  },
-  // 64-100-100-100-10 sigmoid, batch norm on every hidden layer, SGD, mini-batch 60.
-  'digits-bn-mlp': {
-    ...DEFAULT_EXPERIMENT,
-    dataset: 'digits',
-    hidden: [100, 100, 100],
-    activation: 'sigmoid',
-    batchNorm: [true, true, true],
-    optimizer: 'sgd',
-    learningRate: 0.1,
-    miniBatchSize: 60,
-  },
-};
+import { type WorkloadName, WORKLOADS } from './workloads';
 
 export interface BenchmarkParams {
   workload: WorkloadName;
@@ -48,6 +21,9 @@ export interface BenchmarkParams {
 
 export interface BenchmarkOutcome {
   modelStepsPerSec: number;
+  threads: number;
+  /** Matrix-product FLOP of one model's training step (forward, weight gradients, input gradients). */
+  flopPerModelStep: number;
   elapsedMs: number;
   /** Wall time of the whole request as seen from the page (data, warm-up, timed part). */
   requestMs: number;
@@ -68,12 +44,23 @@ export interface ReferenceOutcome {
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(reply: BenchmarkResult): void; reject(error: Error): void }>();
+const pending = new Map<number, { resolve(reply: unknown): void; reject(error: Error): void }>();
 
-/** Sends one benchmark request to the bench worker (started on first use) and waits for its reply. */
-function requestBenchmark(body: Omit<BenchmarkRequest, 'type' | 'id'>): Promise<BenchmarkResult> {
+type RequestBody<T extends BenchRequest> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** Sends one request to the bench worker (started on first use) and waits for its reply. */
+function request<K extends keyof BenchReplyTo>(
+  body: RequestBody<Extract<BenchRequest, { type: K }>>,
+): Promise<BenchReplyTo[K]> {
   if (!worker) {
-    worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
+    // ?threads=N on this page times wasm on N threads (bench/threadsFromName.ts);
+    // ?products=batched: tfjs's batched products on wasm, as before issue 12 (bench.worker.ts).
+    const query = new URLSearchParams(location.search);
+    const threads = query.get('threads');
+    worker = new Worker(new URL('./bench.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `bench${threads ? ` threads=${threads}` : ''}${query.get('products') === 'batched' ? ' batched' : ''}`,
+    });
     worker.addEventListener('message', (e: MessageEvent<BenchReply>) => {
       const reply = e.data;
       const waiting = pending.get(reply.id);
@@ -89,17 +76,36 @@ function requestBenchmark(body: Omit<BenchmarkRequest, 'type' | 'id'>): Promise<
     });
   }
   const id = nextId++;
-  const request: BenchmarkRequest = { type: 'benchmark', id, ...body };
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker?.postMessage(request);
+    pending.set(id, { resolve: resolve as (reply: unknown) => void, reject });
+    worker?.postMessage({ ...body, id });
   });
+}
+
+/** FLOP of the matrix products of one training step of one model of this workload. */
+export function flopPerModelStep(workload: WorkloadName): number {
+  const e = WORKLOADS[workload];
+  const widths = [workload === 'digits-bn-mlp' ? 64 : 2, ...e.hidden, workload === 'digits-bn-mlp' ? 10 : 1];
+  let flop = 0;
+  for (let l = 0; l + 1 < widths.length; l++) {
+    const product = 2 * e.miniBatchSize * widths[l] * widths[l + 1];
+    // Forward a·W, weight gradient aᵀ·dz, and dz·Wᵀ for every layer but the first (x needs none).
+    flop += product * (l === 0 ? 2 : 3);
+  }
+  return flop;
+}
+
+/** The backend's own 2-D matMul [1920,100]×[100,100], timed in the bench worker. */
+async function runCeiling(params: { backend: BackendName }) {
+  const reply = await request<'ceiling'>({ type: 'ceiling', backend: params.backend });
+  return { threads: reply.threads, ms: reply.ms, gflops: reply.gflops };
 }
 
 async function runBenchmark(params: BenchmarkParams): Promise<BenchmarkOutcome> {
   const experiment = WORKLOADS[params.workload];
   const started = performance.now();
-  const reply = await requestBenchmark({
+  const reply = await request<'benchmark'>({
+    type: 'benchmark',
     data: dataConfigOf(experiment),
     model: modelSpecOf(experiment),
     backend: params.backend,
@@ -111,6 +117,8 @@ async function runBenchmark(params: BenchmarkParams): Promise<BenchmarkOutcome> 
   });
   return {
     modelStepsPerSec: reply.modelStepsPerSec,
+    threads: reply.threads,
+    flopPerModelStep: flopPerModelStep(params.workload),
     elapsedMs: reply.elapsedMs,
     requestMs: performance.now() - started,
   };
@@ -163,11 +171,13 @@ function runReference(params: ReferenceParams): ReferenceOutcome {
 declare global {
   interface Window {
     runBenchmark: typeof runBenchmark;
+    runCeiling: typeof runCeiling;
     runReference: typeof runReference;
     benchReady: boolean;
   }
 }
 
 window.runBenchmark = runBenchmark;
+window.runCeiling = runCeiling;
 window.runReference = runReference;
 window.benchReady = true;

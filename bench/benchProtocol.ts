@@ -24,6 +24,8 @@ export interface BenchmarkResult {
   type: 'benchmarkResult';
   id: number;
   backend: BackendName;
+  /** Threads the backend computes on (wasm: XNNPACK's pool; 1 for the others). */
+  threads: number;
   modelStepsPerSec: number;
   /** Wall time of the timed part. */
   elapsedMs: number;
@@ -35,11 +37,29 @@ export interface BenchErrorReply {
   message: string;
 }
 
-export type BenchRequest = BenchmarkRequest;
+/** Times the backend's own 2-D matMul [1920,100]×[100,100] (the ceiling the workloads are measured against). */
+export interface CeilingRequest {
+  type: 'ceiling';
+  id: number;
+  backend: BackendName;
+}
+
+export interface CeilingResult {
+  type: 'ceilingResult';
+  id: number;
+  backend: BackendName;
+  threads: number;
+  /** Best of the timed products. */
+  ms: number;
+  gflops: number;
+}
+
+export type BenchRequest = BenchmarkRequest | CeilingRequest;
 
 /** Which reply each request gets. */
 export interface BenchReplyTo {
   benchmark: BenchmarkResult;
+  ceiling: CeilingResult;
 }
 
 export type BenchReply = BenchReplyTo[keyof BenchReplyTo] | BenchErrorReply;

@@ -5,7 +5,7 @@
 // offered again in this worker.
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -14,6 +14,7 @@ import type { BackendChoice, BackendName } from '../core/config';
 import { BACKENDS } from '../core/config';
 import { classifyFatal } from './fatalError';
 import { tf } from './tf';
+import { threadPlan } from './wasmThreads';
 
 // Point tfjs at the .wasm files Vite really serves (hashed names in the production build).
 setWasmPaths({
@@ -27,6 +28,22 @@ export interface ChosenBackend {
   reason: string;
   timings: Partial<Record<BackendName, number>>;
   failed: Partial<Record<BackendName, string>>;
+  /** wasm only: the threads XNNPACK runs on, and why only one where that is so (wasmThreads.ts). */
+  threads?: number;
+  threadsWhy?: string;
+}
+
+/** wasm's threads for the backend readout: what the module really started, and why only one. */
+export function threadInfo(name: BackendName): Pick<ChosenBackend, 'threads' | 'threadsWhy'> {
+  if (name !== 'wasm') return {};
+  let threads = 1;
+  try {
+    threads = getThreadsCount();
+  } catch {
+    // Not started yet: one thread is what it would say.
+  }
+  const why = threads > 1 ? null : (threadPlan.why ?? 'tfjs-wasm started one');
+  return why ? { threads, threadsWhy: why } : { threads };
 }
 
 /** Backends that failed fatally in this worker, with what happened: their state can't be trusted. */
@@ -87,11 +104,17 @@ export async function chooseBackend(
   const timings: ChosenBackend['timings'] = {};
   if (choice !== 'auto') {
     const error = await activateBackend(choice);
-    if (!error) return { name: choice, reason: 'chosen', timings, failed };
+    if (!error) return { name: choice, reason: 'chosen', timings, failed, ...threadInfo(choice) };
     failed[choice] = error;
     for (const other of BACKENDS) {
       if (other === choice || (await activateBackend(other))) continue;
-      return { name: other, reason: `${choice} failed to start; fell back to ${other}`, timings, failed };
+      return {
+        name: other,
+        reason: `${choice} failed to start; fell back to ${other}`,
+        timings,
+        failed,
+        ...threadInfo(other),
+      };
     }
     throw new Error(`No tfjs backend could start (${choice}: ${error}).`);
   }
@@ -121,5 +144,5 @@ export async function chooseBackend(
   const reason =
     `fastest of ${started.join(', ')}` +
     (unavailable.length ? ` (${unavailable.join(', ')} unavailable)` : '');
-  return { name: best, reason, timings, failed };
+  return { name: best, reason, timings, failed, ...threadInfo(best) };
 }

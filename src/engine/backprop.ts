@@ -5,6 +5,7 @@
 import type { Activation } from '../core/config';
 import { type BatchStats, costPerModel, forwardPass, type LayerCache, paramOf, type Tensor } from './forward';
 import type { NetworkShape, ParamInfo } from './modelState';
+import { stackedMatMul } from './perModelMatMul';
 import { tf } from './tf';
 
 export interface CostAndGradients {
@@ -58,9 +59,9 @@ export function costAndGradients(
   let dz = tf.mul(tf.sub(predicted, targets), 1 / batch);
   const out = net.hidden.length;
   const last = layers[out - 1];
-  setGrad(out, 'weight', tf.matMul(last ? last.a : x, dz, true, false));
+  setGrad(out, 'weight', stackedMatMul(last ? last.a : x, dz, true, false));
   setGrad(out, 'bias', tf.sum(dz, 1, true));
-  let dA = out > 0 ? tf.matMul(dz, paramOf(layout, params, out, 'weight'), false, true) : null;
+  let dA = out > 0 ? stackedMatMul(dz, paramOf(layout, params, out, 'weight'), false, true) : null;
 
   for (let l = out - 1; l >= 0; l--) {
     const layer = layers[l];
@@ -87,8 +88,8 @@ export function costAndGradients(
       dz = dTilde;
       setGrad(l, 'bias', tf.sum(dz, 1, true));
     }
-    setGrad(l, 'weight', tf.matMul(layer.input, dz, true, false));
-    if (l > 0) dA = tf.matMul(dz, paramOf(layout, params, l, 'weight'), false, true);
+    setGrad(l, 'weight', stackedMatMul(layer.input, dz, true, false));
+    if (l > 0) dA = stackedMatMul(dz, paramOf(layout, params, l, 'weight'), false, true);
   }
   return { cost: costPerModel(logits, targets, net.outputs), grads, batchStats };
 }

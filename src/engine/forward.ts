@@ -1,7 +1,8 @@
 // The forward pass of a stacked population: every tensor has the model index in front
-// ([N, batch, units]), so one batched matMul runs all N models at once.
+// ([N, batch, units]), so one batched product (perModelMatMul.ts) runs all N models at once.
 import type { Activation } from '../core/config';
 import type { NetworkShape, ParamInfo } from './modelState';
+import { stackedMatMul } from './perModelMatMul';
 import { tf } from './tf';
 
 export type Tensor = tf.Tensor;
@@ -104,7 +105,7 @@ export function forwardPass(
   let a = x;
   for (let l = 0; l < net.hidden.length; l++) {
     const input = a;
-    const product = tf.matMul(input, byLayer(l, 'weight'));
+    const product = stackedMatMul(input, byLayer(l, 'weight'));
     let cache: LayerCache;
     if (net.batchNorm[l]) {
       const z = net.keepBias ? tf.add(product, byLayer(l, 'bias')) : product;
@@ -136,7 +137,7 @@ export function forwardPass(
     layers.push(cache);
   }
   const out = net.hidden.length;
-  const logits = tf.add(tf.matMul(a, byLayer(out, 'weight')), byLayer(out, 'bias'));
+  const logits = tf.add(stackedMatMul(a, byLayer(out, 'weight')), byLayer(out, 'bias'));
   return { logits, batchStats, layers };
 }
 

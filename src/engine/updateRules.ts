@@ -3,6 +3,7 @@
 // (tfjs's own MomentumOptimizer leaks a tensor on dispose and ignores setMomentum; these don't.)
 import type { OptimizerName } from '../core/config';
 import type { Tensor } from './forward';
+import { fusedAdam, fusedAdamAvailable } from './fusedAdam';
 import { tf } from './tf';
 
 export interface UpdateHyper {
@@ -43,6 +44,17 @@ export interface ParamUpdate {
   s: Tensor;
 }
 
+/** The fused kernel takes same-shaped float32 memories and one hyperparameter per model. */
+function fusable(param: Tensor, grad: Tensor, v: Tensor, s: Tensor, perModel: Tensor): boolean {
+  const n = param.shape[0];
+  return (
+    [grad, v, s].every((t) => t.size === param.size && t.dtype === 'float32') &&
+    param.dtype === 'float32' &&
+    perModel.size === n &&
+    param.size % n === 0
+  );
+}
+
 /** One step for one stacked parameter: returns the new parameter and optimizer memories. */
 export function applyUpdate(
   optimizer: OptimizerName,
@@ -70,6 +82,19 @@ export function applyUpdate(
     case 'adam': {
       // v, s as above with β1, β2; W := W − α·v̂/(sqrt(ŝ) + ε) with v̂ = v/(1 − β1^t), ŝ = s/(1 − β2^t),
       // computed in the folded form (see UpdateHyper.adamStepSize).
+      if (fusedAdamAvailable() && fusable(param, grad, v, s, h.adamStepSize))
+        return fusedAdam({
+          param,
+          grad,
+          v,
+          s,
+          stepSize: h.adamStepSize,
+          beta1: h.adamBeta1,
+          oneMinusBeta1: h.oneMinusBeta1,
+          beta2: h.adamBeta2,
+          oneMinusBeta2: h.oneMinusBeta2,
+          epsilon: h.adamEpsilon,
+        });
       const vNext = tf.add(tf.mul(h.adamBeta1, v), tf.mul(h.oneMinusBeta1, grad));
       const sNext = tf.add(tf.mul(h.adamBeta2, s), tf.mul(h.oneMinusBeta2, tf.square(grad)));
       const step = tf.div(vNext, tf.add(tf.sqrt(sNext), h.adamEpsilon));

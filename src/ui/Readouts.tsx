@@ -10,11 +10,18 @@ import { RUN_PHASE_TEXT } from './labels';
 function backendText(
   status: keyof typeof RUN_PHASE_TEXT,
   choice: string,
-  backend: { name: string; reason: string } | null,
+  backend: { name: string; reason: string; threads?: number; threadsWhy?: string } | null,
 ): string {
   if (status === 'starting')
     return choice === 'auto' ? 'choosing: timing each backend on this network…' : `starting ${choice}…`;
-  return backend ? `${backend.name} — ${backend.reason}` : '—';
+  return backend ? `${backendName(backend)} — ${backend.reason}` : '—';
+}
+
+/** wasm says how many threads it got, and why only one where that is so. */
+function backendName(backend: { name: string; threads?: number; threadsWhy?: string }): string {
+  if (backend.threads === undefined) return backend.name;
+  const threads = `${backend.name}, ${backend.threads} ${backend.threads === 1 ? 'thread' : 'threads'}`;
+  return backend.threadsWhy ? `${threads}: ${backend.threadsWhy}` : threads;
 }
 
 /** A number not measured yet reads "—"; a diverged model's costs read "diverged", as its message says. */

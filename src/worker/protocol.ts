@@ -124,6 +124,15 @@ export interface BatchStatisticsRequest extends RunRequest<'batchStatistics'> {
   seed: number;
 }
 
+/**
+ * One live-distributions frame of a model on demand (the start's probe sends only its own model's):
+ * the batch-norm lab reads the network's twin without batch norm with it, on the same probe rows.
+ */
+export interface ProbeRequest extends RunRequest<'probe'> {
+  model: number;
+  size: number;
+}
+
 /** Caps the run's speed from now on (null: as fast as it goes); see StartRequest.stepsPerSecond. */
 export interface SetSpeedRequest extends RunRequest<'setSpeed'> {
   stepsPerSecond: number | null;
@@ -133,6 +142,7 @@ export type Request =
   | InspectRequest
   | EvaluateModesRequest
   | BatchStatisticsRequest
+  | ProbeRequest
   | StartRequest
   | PauseRequest
   | ResumeRequest
@@ -160,6 +170,10 @@ export interface BackendInfo {
   timings: Partial<Record<BackendName, number>>;
   /** Backends that failed to start, with the reason. */
   failed: Partial<Record<BackendName, string>>;
+  /** wasm only: threads it runs on (more than one only on a cross-origin-isolated page). */
+  threads?: number;
+  /** wasm only: why it runs on one thread ("the page is not cross-origin isolated"). */
+  threadsWhy?: string;
 }
 
 export interface DataInfo {
@@ -219,6 +233,14 @@ export interface BatchStatisticsReply extends BatchStatisticsResult {
   unit: number;
 }
 
+export interface ProbeReply {
+  type: 'probeFrame';
+  id: number;
+  runId: number;
+  model: number;
+  frame: ProbeFrame;
+}
+
 export interface ErrorReply {
   type: 'error';
   id: number;
@@ -247,6 +269,7 @@ export interface ReplyTo {
   inspect: Inspection;
   evaluateModes: ModesEvaluated;
   batchStatistics: BatchStatisticsReply;
+  probe: ProbeReply;
 }
 
 export type Reply = ReplyTo[keyof ReplyTo] | ErrorReply;

@@ -7,6 +7,7 @@ import {
   type ChosenBackend,
   chooseBackend,
   markBroken,
+  threadInfo,
   webglContextLost,
 } from '../engine/backends';
 import { fatalMessage } from '../engine/fatalError';
@@ -45,8 +46,9 @@ async function pickBackend(
       : undefined;
   const known = autoVerdicts.get(key) ?? remembered;
   if (known && !(await activateBackend(known.name))) {
-    autoVerdicts.set(key, known);
-    return known;
+    const active = { ...known, ...threadInfo(known.name) };
+    autoVerdicts.set(key, active);
+    return active;
   }
   const chosen = await chooseBackend('auto', timeStep, checkpoint);
   autoVerdicts.set(key, chosen);

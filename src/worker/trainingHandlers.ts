@@ -247,6 +247,11 @@ export function createTrainingDispatcher(deps: TrainingDeps): Dispatcher<Request
       });
       return { ...result, type: 'batchStatistics', id: request.id, runId, model, layer, unit };
     },
+    async probe(request) {
+      const { runId, model, size } = request;
+      const frame = await runOf(runId).inspected.probe(model, size);
+      return { type: 'probeFrame', id: request.id, runId, model, frame };
+    },
   };
 
   function errorReply(error: unknown, request: Request): ErrorReply {
