@@ -3,6 +3,7 @@
 // answer away, trains on Reveal, and sets the measured numbers beside the prediction. Every assertion
 // reads the lab's own readouts and applies the scene's stated rule to them: no answer is hard-coded.
 import { expect, type Page, test } from '@playwright/test';
+import { sceneById } from '../src/core/scenes/sceneCatalog';
 import { readText, SCREENSHOT_DIR } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -112,4 +113,98 @@ test('scenes: the Scenes list moves through the lab’s scenes; an unknown scene
   await expect(page.getByRole('region', { name: 'Scene' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Does it help?' })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('scene=');
+});
+
+// The playground's α scenes: Reveal trains the scene's one model; the verdict is the scene's rule applied
+// to the numbers the outcome states, and its last dev cost is the one the readouts show.
+for (const [id, title, choice] of [
+  ['alpha-too-small', 'α too small', 'It barely moves'],
+  ['alpha-about-right', 'α about right', 'It falls well below where it started'],
+  ['alpha-too-big', 'α too big', 'It jumps around or blows up'],
+] as const) {
+  test(`${title}: predict, reveal, and the verdict follows the run's dev costs`, async ({ page }) => {
+    test.setTimeout(180_000);
+    // The scene's own link, as the Scenes list gives it (its α read back for the question's wording).
+    const params = sceneById(id)?.params ?? '';
+    const rate = new URLSearchParams(params).get('lr');
+    await openScene(page, `lab=playground&${params}&backend=wasm&scene=${id}&present=1`, title);
+    await expect(page.getByRole('alert', { name: 'Link notices' })).toHaveCount(0);
+    await expect(page.getByRole('note', { name: 'The cost chart hidden' })).toBeVisible();
+    await expect(page.getByRole('note', { name: 'The readout panel hidden' })).toBeVisible();
+    await page
+      .getByRole('radiogroup', { name: `With α = ${rate}, what does the dev cost do over the run?` })
+      .getByRole('radio', { name: choice })
+      .check();
+    if (id === 'alpha-too-small')
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-${id}-predict.png` });
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    const outcome = page.getByLabel('Scene outcome');
+    await expect(outcome).toHaveText(/Measured:/, { timeout: 150_000 });
+    const text = (await outcome.textContent()) ?? '';
+    expect(text).toContain(`You predicted: ${choice}.`);
+    const label = (c: string | null) =>
+      c === 'barely'
+        ? 'It barely moves'
+        : c === 'learns'
+          ? 'It falls well below where it started'
+          : c === 'unstable'
+            ? 'It jumps around or blows up'
+            : null;
+    let supported: string | null;
+    if (/the run diverged/.test(text)) {
+      expect(await readText(page, 'Dev cost')).toBe('diverged');
+      supported = 'unstable';
+    } else {
+      const m = text.match(
+        /first dev cost ([\d.e-]+), mean of the last 3 dev costs ([\d.e-]+); last dev cost ([\d.e-]+)/,
+      );
+      expect(m).not.toBeNull();
+      // A number at the end of a sentence carries its full stop.
+      const [start, final, last] = [m?.[1], m?.[2], m?.[3]].map((t) => (t ?? '').replace(/\.$/, ''));
+      expect(await readText(page, 'Dev cost')).toBe(last);
+      const ratio = Number(final) / Number(start);
+      supported = ratio > 1 ? 'unstable' : ratio >= 0.9 ? 'barely' : ratio <= 0.5 ? 'learns' : null;
+      console.log(`${id}: first dev cost ${start}, final mean ${final}, last ${last}, ratio ${ratio}`);
+    }
+    if (supported === null) expect(text).toContain('These numbers support none of the choices.');
+    else expect(text).toContain(`The numbers support: ${label(supported)}`);
+    // Revealed: the answer panels are back.
+    await expect(page.getByRole('note', { name: 'The cost chart hidden' })).toHaveCount(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-${id}-reveal.png` });
+  });
+}
+
+test('grid vs random: Reveal repeats over seeds and the verdict follows the seed count', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openScene(
+    page,
+    'lab=search&opt=adam&seed=1&backend=wasm&scene=grid-vs-random&present=1',
+    'Grid vs random',
+  );
+  await expect(page.getByRole('note', { name: 'The leaderboard hidden' })).toBeVisible();
+  await page
+    .getByRole('radiogroup', {
+      name: 'On most seeds, which finds the lower dev cost: the grid or random search?',
+    })
+    .getByRole('radio', { name: 'Random search' })
+    .check();
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  const outcome = page.getByLabel('Scene outcome');
+  await expect(outcome).toHaveText(/Measured:/, { timeout: 280_000 });
+  const line = (
+    (await page
+      .getByRole('status', { name: 'Random vs grid over seeds' })
+      .or(page.getByLabel('Random vs grid over seeds'))
+      .first()
+      .textContent()) ?? ''
+  ).trim();
+  const m = line.match(/^Random beat the grid on (\d+) of (\d+) seeds?$/);
+  expect(m).not.toBeNull();
+  const [wins, seeds] = [Number(m?.[1]), Number(m?.[2])];
+  const text = (await outcome.textContent()) ?? '';
+  expect(text).toContain(`Measured: ${line}.`);
+  const supported = wins * 2 > seeds ? 'Random search' : wins * 2 < seeds ? 'The grid' : 'Neither: they tie';
+  expect(text).toContain(`The numbers support: ${supported}`);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-grid-vs-random-reveal.png` });
+  console.log(`grid-vs-random scene: random beat the grid on ${wins} of ${seeds} seeds`);
 });

@@ -3,9 +3,14 @@
 // leaderboard and the importance, zoom in on a good region, and open the best trial in the playground.
 
 import './search.css';
+import { useEffect, useState } from 'react';
 import { AwayNotice } from '../../components/AwayNotice';
 import { LinkNotices } from '../../components/LinkNotices';
+import type { Round } from '../../core/search/study';
 import type { StoreLink } from '../../state/linkSync';
+import { AnswerGate } from '../../ui/AnswerGate';
+import { SceneBar } from '../../ui/SceneBar';
+import { useLabScene } from '../../ui/sceneHooks';
 import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
 import { useReopened } from '../../ui/useReopened';
@@ -20,7 +25,9 @@ import { StudyCurves } from './StudyCurves';
 import { StudyFilePanel } from './StudyFilePanel';
 import { StudyScatter } from './StudyScatter';
 import { savedStudyFile } from './savedStudy';
+import { comparisonRound } from './comparisonView';
 import { decodeStudy, encodeStudy } from './searchHash';
+import { repeatOutcome } from './searchScenes';
 import { defaultStudyLink, type SearchState } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
 
@@ -50,6 +57,28 @@ function Notices() {
   );
 }
 
+/** The scene in play (if any): Reveal is "Repeat over seeds", and only that repeat answers. */
+function Scene() {
+  const scene = useLabScene('search');
+  const state = useSearch((s) => ({ rounds: s.rounds, trials: s.trials, seed: s.seed, status: s.status }));
+  // The comparison round Reveal's repeat made: an older comparison on screen does not answer.
+  const [revealRound, setRevealRound] = useState<Round | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
+  useEffect(() => setRevealRound(null), [scene?.id]);
+  if (!scene) return null;
+  const reveal = () => {
+    if (scene.id !== 'grid-vs-random') return;
+    const store = searchStore();
+    const before = comparisonRound(store.getState().rounds);
+    // runRepeat() sets the new round before its first await, so it can be read straight away.
+    void store.getState().runRepeat();
+    const made = comparisonRound(store.getState().rounds);
+    if (made && made !== before) setRevealRound(made);
+  };
+  const outcome = scene.id === 'grid-vs-random' ? repeatOutcome(state, revealRound) : null;
+  return <SceneBar lab="search" onReveal={reveal} outcome={outcome} />;
+}
+
 export default function SearchLab() {
   useLinkSync(searchStore(), STUDY_LINK);
   // Leaving the lab pauses a training study (it would only slow the other screens) and says so on return.
@@ -71,6 +100,7 @@ export default function SearchLab() {
         </p>
       </div>
       <Notices />
+      <Scene />
       <div className="search-layout">
         <div className="search-left" key={revision}>
           <StudyControls />
@@ -82,8 +112,12 @@ export default function SearchLab() {
         </div>
       </div>
       <StudyFilePanel />
-      <Leaderboard />
-      <ResultsPanel />
+      <AnswerGate lab="search" what="The leaderboard">
+        <Leaderboard />
+      </AnswerGate>
+      <AnswerGate lab="search" what="The results panel">
+        <ResultsPanel />
+      </AnswerGate>
       <StrategyComparison />
       <ClusterExport />
       <ScaleLesson />
