@@ -208,3 +208,87 @@ test('grid vs random: Reveal repeats over seeds and the verdict follows the seed
   await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-grid-vs-random-reveal.png` });
   console.log(`grid-vs-random scene: random beat the grid on ${wins} of ${seeds} seeds`);
 });
+
+test('the teacher’s story opens at its first beat, and → plays the next one', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openScene(
+    page,
+    'lab=panda&day=100&teacher=alpha&scene=teachers-story&present=1',
+    'The teacher’s story',
+  );
+  // Caption only: nothing to predict, and only the babysat model's panel.
+  await expect(page.getByRole('button', { name: 'Reveal' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Caviar' })).toHaveCount(0);
+  const says = page.getByRole('status', { name: 'Teacher says' });
+  await expect(says).toHaveText(/^Day 1\. A cautious start/);
+  await expect(page.getByText(/^Beat 1 of 6$/)).toBeVisible();
+  const days = page.getByRole('list', { name: 'Days', exact: true }).getByRole('listitem');
+  await expect(page.getByRole('button', { name: 'Next beat', exact: true })).toBeEnabled({ timeout: 90_000 });
+  const daysAfterFirst = await days.count();
+  await page.getByRole('heading', { name: 'Panda: one model, day by day' }).click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText(/^Beat 2 of 6$/)).toBeVisible({ timeout: 60_000 });
+  await expect(says).toHaveText(/α is too small/);
+  // Still this scene: → belongs to the teacher here, not to the scene list.
+  await expect(page.getByRole('heading', { name: 'Scene: The teacher’s story' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next beat', exact: true })).toBeEnabled({ timeout: 90_000 });
+  await expect(days).toHaveCount(daysAfterFirst + 1);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-teachers-story.png` });
+});
+
+test('caviar on equal compute: the verdict follows the two best dev costs in the comparison table', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openScene(
+    page,
+    'lab=panda&day=100&seed=2&scene=caviar-equal-compute&present=1',
+    'Caviar on equal compute',
+  );
+  await expect(page.getByRole('region', { name: 'Panda' })).toHaveCount(0);
+  await expect(
+    page.getByRole('note', { name: 'The caviar run and the equal-compute comparison hidden' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Equal-compute comparison' })).toHaveCount(0);
+  const reveal = page.getByRole('button', { name: 'Reveal' });
+  await expect(reveal).toBeDisabled();
+  const q = sceneById('caviar-equal-compute')?.question;
+  if (!q) throw new Error('the caviar scene asks a question');
+  await page
+    .getByRole('radiogroup', { name: q.prompt })
+    .getByRole('radio', { name: 'Panda (one model, babysat)' })
+    .check();
+  await reveal.click();
+
+  const outcome = page.getByLabel('Scene outcome');
+  await expect(outcome).toHaveText(/Measured:/, { timeout: 280_000 });
+  const table = page.getByRole('table', { name: 'Equal-compute comparison' });
+  const cells = async (name: string) =>
+    table
+      .getByRole('row', { name: new RegExp(`^${name}`) })
+      .getByRole('cell')
+      .allTextContents();
+  const [, pandaSteps, pandaBest] = await cells('Panda \\(one model');
+  const [, caviarSteps, caviarBest] = await cells('Caviar \\(many models');
+  const text = (await outcome.textContent()) ?? '';
+  expect(text).toContain('You predicted: Panda (one model, babysat).');
+  expect(text).toContain(
+    `best dev cost ${pandaBest} for the panda (${pandaSteps} model-steps), ${caviarBest} for the caviar (${caviarSteps} model-steps)`,
+  );
+  // The scene's rule, applied to the table's numbers.
+  const a = Number(pandaBest);
+  const b = Number(caviarBest);
+  expect(Number.isFinite(a) && Number.isFinite(b)).toBe(true);
+  const supported =
+    Math.abs(a - b) <= 0.02 * Math.max(a, b)
+      ? 'About the same'
+      : a < b
+        ? 'Panda (one model, babysat)'
+        : 'Caviar (many models at once)';
+  expect(text).toContain(`The numbers support: ${supported}`);
+  await expect(page.getByText(/^Rule: The lower of the two best dev costs wins/)).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-caviar-equal-compute.png` });
+  console.log(
+    `caviar scene: panda ${pandaBest} (${pandaSteps} steps), caviar ${caviarBest} (${caviarSteps} steps)`,
+  );
+});

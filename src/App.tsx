@@ -10,7 +10,7 @@ import { applyPresenterLink, presenterStore, withPresenter } from './state/prese
 import { applySceneLink } from './state/sceneState';
 import { PlaygroundScreen } from './ui/PlaygroundScreen';
 import { PresenterBar, PresenterNotice } from './ui/PresenterBar';
-import { SceneNotice } from './ui/SceneBar';
+import { SceneNotice } from './ui/SceneNotice';
 import { ShortcutsDialog } from './ui/ShortcutsDialog';
 import { useShortcutKeys } from './ui/shortcuts';
 import { useChartTabGuard } from './ui/useChartTabGuard';

@@ -1,51 +1,39 @@
 // The playground's first screen: controls on the left, what the run shows on the right.
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { AwayNotice } from '../components/AwayNotice';
 import { useAppStore, useAppStoreApi } from '../state/StoreProvider';
 import { selectAway, selectExperimentRevision } from '../state/selectors';
 import { AnswerGate } from './AnswerGate';
 import { ControlsPanel } from './ControlsPanel';
-import { CostChart } from './CostChart';
 import { DecisionBoundary } from './DecisionBoundary';
 import { ErrorBanner } from './ErrorBanner';
-import { Lessons } from './Lessons';
 import { NoticesBanner } from './NoticesBanner';
-import { costRunOutcome } from './playgroundScenes';
 import { Readouts } from './Readouts';
-import { SamplingPanel } from './SamplingPanel';
-import { SceneBar } from './SceneBar';
 import { useLabScene } from './sceneHooks';
 import { useLeaveLab } from './useLeaveLab';
 import { usePlaygroundShortcuts } from './usePlaygroundShortcuts';
 import { useReopened } from './useReopened';
 
-/** The scene in play (if any): Reveal is the playground's Train, and only that run answers. */
+// Loaded on demand to keep the first screen's bundle small: the sampling lesson sits below the fold, and
+// the scene bar shows only when a link opens a scene.
+const SamplingPanel = lazy(() => import('./SamplingPanel').then((m) => ({ default: m.SamplingPanel })));
+const PlaygroundSceneBar = lazy(() =>
+  import('./PlaygroundSceneBar').then((m) => ({ default: m.PlaygroundSceneBar })),
+);
+// The cost chart brings recharts and d3 (about 70 kB gzip): the page's frame and controls come first.
+const CostChart = lazy(() => import('./CostChart').then((m) => ({ default: m.CostChart })));
+const Lessons = lazy(() => import('./Lessons').then((m) => ({ default: m.Lessons })));
+
+/** The scene in play (if any); its bar loads only when one is. */
 function PlaygroundScene() {
   const scene = useLabScene('playground');
-  const store = useAppStoreApi();
-  const [revealRun, setRevealRun] = useState<number | null>(null);
-  const run = useAppStore((s) => ({
-    runId: s.runId,
-    status: s.status,
-    kind: s.kind,
-    models: s.models,
-    series: s.series,
-    seriesVersion: s.seriesVersion,
-  }));
-  // A new scene forgets the previous one's run.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
-  useEffect(() => setRevealRun(null), [scene?.id]);
   if (!scene) return null;
-  const reveal = () => {
-    if (!scene.question) return;
-    const before = store.getState().runId;
-    // train() sets the new run's id before its first await, so it can be read straight away.
-    void store.getState().train();
-    const started = store.getState().runId;
-    if (started !== before) setRevealRun(started);
-  };
-  return <SceneBar lab="playground" onReveal={reveal} outcome={costRunOutcome(run, revealRun)} />;
+  return (
+    <Suspense fallback={null}>
+      <PlaygroundSceneBar />
+    </Suspense>
+  );
 }
 
 export function PlaygroundScreen() {
@@ -73,12 +61,18 @@ export function PlaygroundScreen() {
           </AnswerGate>
           <div className="figures">
             <AnswerGate lab="playground" what="The cost chart">
-              <CostChart />
+              <Suspense fallback={<p className="loading">Loading the cost chart…</p>}>
+                <CostChart />
+              </Suspense>
             </AnswerGate>
             <DecisionBoundary />
           </div>
-          <SamplingPanel key={revision} />
-          <Lessons />
+          <Suspense fallback={<p className="loading">Loading the sampling lesson…</p>}>
+            <SamplingPanel key={revision} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <Lessons />
+          </Suspense>
         </main>
       </div>
     </>

@@ -4,7 +4,6 @@
 // only shows what the lab measured and the judge's rule, never an answer of its own.
 import './scene.css';
 import { useStore } from 'zustand';
-import { LinkNotices } from '../components/LinkNotices';
 import { neighbourScene, sceneLink, scenesOf } from '../core/scenes/sceneCatalog';
 import type { SceneOutcome } from '../core/scenes/sceneTypes';
 import { presenterStore, withPresenter } from '../state/presenterMode';
@@ -111,11 +110,4 @@ export function SceneBar({ lab, onReveal, outcome = null, keys = true }: SceneBa
       ) : null}
     </section>
   );
-}
-
-/** A link's scene that could not be used. */
-export function SceneNotice() {
-  const notice = useStore(sceneStore, (s) => s.notice);
-  const dismiss = useStore(sceneStore, (s) => s.dismissNotice);
-  return <LinkNotices notices={notice ? [notice] : []} onDismiss={dismiss} />;
 }

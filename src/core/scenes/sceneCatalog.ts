@@ -104,10 +104,10 @@ export const SCENES: readonly Scene[] = [
     lab: 'panda',
     title: 'The teacher’s story',
     caption: [
-      'One model babysat day by day: the teacher nudges α, rolls back and branches.',
-      'Press → to play the next beat; watch the cost after each decision.',
+      'One model babysat day by day: the teacher has trained day 1 with α far too small.',
+      'Press → for each next beat: α up, too far, a roll back; watch the cost after each decision.',
     ],
-    params: 'teacher=alpha',
+    params: 'day=100&teacher=alpha',
     question: null,
     panels: ['panda'],
   },
@@ -116,10 +116,10 @@ export const SCENES: readonly Scene[] = [
     lab: 'panda',
     title: 'Caviar on equal compute',
     caption: [
-      'The same compute spent on many models at once instead of one babysat model.',
-      'Compare the best dev cost of the population with the panda’s.',
+      'Reveal trains the panda three days, then spends the same model-steps on eight models at once.',
+      'Compare the best dev cost the population found with the panda’s, step for step.',
     ],
-    params: '',
+    params: 'day=100&seed=2',
     question: {
       prompt: 'On the same compute, which finds the lower dev cost: panda or caviar?',
       choices: [

@@ -2,10 +2,15 @@
 // branch), or spend the same compute on many models at once, and the automated tuners in between.
 
 import './panda.css';
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import type { StoreLink } from '../../state/linkSync';
+import { AnswerGate } from '../../ui/AnswerGate';
+import { SceneBar } from '../../ui/SceneBar';
+import { useLabScene, useScenePanel } from '../../ui/sceneHooks';
 import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
 import { useReopened } from '../../ui/useReopened';
@@ -16,6 +21,7 @@ import { PandaChart } from './PandaChart';
 import { PandaControls } from './PandaControls';
 import { PandaReadouts } from './PandaReadouts';
 import { decodePanda, encodePanda } from './pandaHash';
+import { caviarOutcome, REVEAL_PANDA_DAYS } from './pandaScenes';
 import { createPandaStore, type PandaActions, type PandaState, type PandaStore } from './pandaStore';
 import { TeacherPanel } from './TeacherPanel';
 import { usePandaShortcuts } from './usePandaShortcuts';
@@ -50,8 +56,51 @@ function Banners() {
   );
 }
 
-function Lab() {
+/**
+ * The scene in play (if any). The teacher's story opens at its first beat and → plays the next (the
+ * lab's own key, so → does not change scene here). The caviar scene's Reveal trains the panda a few
+ * days when it has no compute yet, then runs the caviar on it; only that caviar run answers.
+ */
+function Scene({ store }: { store: PandaStore }) {
+  const scene = useLabScene('panda');
+  const [revealRun, setRevealRun] = useState<number | null>(null);
+  const tree = useStore(store, (s) => s.tree);
+  const populations = useStore(store, (s) => s.populations);
+  useStore(store, (s) => s.version);
+  const revision = useStore(store, (s) => s.revision);
+  const teacher = useStore(store, (s) => s.link.teacher);
+  // The scene's story opened once per scene: back on the scene later, it is where the class left it.
+  const opened = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
+  useEffect(() => setRevealRun(null), [scene?.id]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision marks the link's load
+  useEffect(() => {
+    if (scene?.id !== 'teachers-story') {
+      opened.current = null;
+      return;
+    }
+    // Wait for the link sync to load the scene's teacher (a child's effect runs before the lab's).
+    const s = store.getState();
+    if (opened.current === scene.id || !teacher || s.phase !== 'idle' || s.scenario) return;
+    opened.current = scene.id;
+    void s.playBeat();
+  }, [scene?.id, revision, teacher]);
+  if (!scene) return null;
+  const reveal = async () => {
+    if (scene.id !== 'caviar-equal-compute') return;
+    const s = () => store.getState();
+    if (s().tree.modelSteps() === 0) for (let day = 0; day < REVEAL_PANDA_DAYS; day++) await s().nextDay();
+    await s().runCaviar();
+    setRevealRun(s().populations.caviar?.runId ?? null);
+  };
+  const outcome =
+    scene.id === 'caviar-equal-compute' ? caviarOutcome({ tree, populations }, revealRun) : null;
+  return <SceneBar lab="panda" keys={false} onReveal={() => void reveal()} outcome={outcome} />;
+}
+
+function Lab({ store }: { store: PandaStore }) {
   const revision = usePanda((s) => s.revision);
+  const shows = useScenePanel('panda');
   return (
     <main className="panda-lab">
       <div className="panda-intro">
@@ -64,22 +113,29 @@ function Lab() {
         </p>
       </div>
       <Banners />
-      <section className="panda-section" aria-label="Panda">
-        <h2>Panda: one model, day by day</h2>
-        <div className="panda-layout">
-          <div className="panda-left" key={revision}>
-            <PandaControls />
-            <TeacherPanel />
+      <Scene store={store} />
+      {shows('panda') ? (
+        <section className="panda-section" aria-label="Panda">
+          <h2>Panda: one model, day by day</h2>
+          <div className="panda-layout">
+            <div className="panda-left" key={revision}>
+              <PandaControls />
+              <TeacherPanel />
+            </div>
+            <div className="panda-right">
+              <PandaReadouts />
+              <PandaChart />
+              <DaysList />
+            </div>
           </div>
-          <div className="panda-right">
-            <PandaReadouts />
-            <PandaChart />
-            <DaysList />
-          </div>
-        </div>
-      </section>
-      <CaviarPanel />
-      <BridgePanel />
+        </section>
+      ) : null}
+      {shows('caviar') ? (
+        <AnswerGate lab="panda" what="The caviar run and the equal-compute comparison">
+          <CaviarPanel />
+        </AnswerGate>
+      ) : null}
+      {shows('bridge') ? <BridgePanel /> : null}
     </main>
   );
 }
@@ -101,7 +157,7 @@ export default function PandaLab() {
   usePandaShortcuts(store);
   return (
     <PandaContext.Provider value={store}>
-      <Lab />
+      <Lab store={store} />
     </PandaContext.Provider>
   );
 }
