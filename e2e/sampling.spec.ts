@@ -25,7 +25,8 @@ async function decadeCounts(page: Page): Promise<number[]> {
   const rows = page
     .getByLabel('Samples per decade', { exact: true })
     .locator('li, tr')
-    .filter({ hasText: /10\^/ });
+    // A decade's row names its bounds as powers of ten (10⁻⁴ – 10⁻³).
+    .filter({ has: page.locator('.power-of-ten') });
   const texts = await rows.allInnerTexts();
   return texts.map((t) => Number(t.match(/(\d+)\D*$/)?.[1] ?? Number.NaN));
 }
