@@ -1,6 +1,6 @@
 // An axe-core scan (WCAG 2.2 A and AA, contrast included) of each screen, before and after it trained:
 // zero violations. A screen is one entry of SCREENS: its link, what "ready" looks like, and how to train
-// it; the search lab joins by adding its own.
+// it.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { readText } from './helpers';
@@ -64,6 +64,22 @@ const SCREENS: readonly Screen[] = [
       await expect(page.getByLabel('Verdict on the output change')).toBeVisible({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Run comparison', exact: true }).click();
       await expect(page.getByLabel('Lab status')).toHaveText(/comparison: finished/, { timeout: 180_000 });
+    },
+  },
+  {
+    name: 'search lab',
+    link: 'lab=search&budget=9&steps=150&seed=2',
+    ready: async (page) => {
+      await expect(page.getByRole('button', { name: 'Run study', exact: true })).toBeVisible();
+    },
+    train: async (page) => {
+      // A study (leaderboard, curves, scatter, importance), then the three-way comparison.
+      await page.getByRole('button', { name: 'Run study', exact: true }).click();
+      await expect.poll(() => readText(page, 'Study status'), { timeout: 120_000 }).toBe('finished');
+      await page.getByRole('button', { name: 'Train all three', exact: true }).click();
+      await expect(page.getByLabel('Best dev cost: Random', { exact: true })).toHaveText(/\d/, {
+        timeout: 120_000,
+      });
     },
   },
   {
