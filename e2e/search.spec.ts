@@ -261,3 +261,25 @@ test('a shared link re-creates the zoomed rounds, and a parallel-coordinates bru
   }
   await expect(page).toHaveURL(/round2=lr:0.001585:0.0631/);
 });
+
+test('a steps field in error blocks Run study, and a run uses exactly what the field shows', async ({
+  page,
+}) => {
+  await openLab(page, 'strategy=random&budget=4&seed=2&steps=150');
+  const steps = page.getByRole('spinbutton', { name: 'Steps per trial', exact: true });
+  const run = page.getByRole('button', { name: 'Run study', exact: true });
+  await steps.fill('999999');
+  await expect(steps).toHaveAttribute('aria-invalid', 'true');
+  // Before the fix the field showed its error while Run study stayed enabled and trained the last
+  // valid value (999 steps) behind it.
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAccessibleDescription(/Steps per trial must be a whole number/);
+  await steps.fill('120');
+  await expect(run).toBeEnabled();
+  await run.click();
+  await expect.poll(() => readText(page, 'Study status'), { timeout: 120_000 }).toBe('finished');
+  const table = page.getByRole('table', { name: 'Leaderboard', exact: true });
+  await expect(table.locator('tbody tr', { hasText: /finished|diverged/ })).toHaveCount(4);
+  // The study that ran holds the 120 steps the field shows (its link says so).
+  await expect(page).toHaveURL(/steps=120/);
+});

@@ -1,6 +1,6 @@
 // The study's settings and its buttons: strategy, budget, seed, steps; Sample, Run study, Zoom in.
 // A button that cannot act says why, right below it.
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { BlockedButton } from '../../components/BlockedButton';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
@@ -28,12 +28,15 @@ function IntInput({
   min,
   max,
   onCommit,
+  onProblem,
 }: {
   label: string;
   value: number;
   min: number;
   max: number;
   onCommit: (v: number) => void;
+  /** Told the field's problem as typed (null when it has none): a field in error blocks the run. */
+  onProblem: (label: string, problem: string | null) => void;
 }) {
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
@@ -44,6 +47,8 @@ function IntInput({
   const n = Number(text);
   const ok = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
   const id = `search-int-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  const problem = ok ? null : `${label} must be a whole number from ${min} to ${max}`;
+  useEffect(() => onProblem(label, problem), [label, problem, onProblem]);
   return (
     <div className={`field search-field${ok ? '' : ' field-invalid'}`}>
       <label htmlFor={id}>{label}</label>
@@ -65,7 +70,7 @@ function IntInput({
       />
       {ok ? null : (
         <p id={`${id}-message`} className="field-message" role="status">
-          {label} must be a whole number from {min} to {max}.
+          {problem}.
         </p>
       )}
     </div>
@@ -97,7 +102,19 @@ export function StudyControls() {
     stop: st.stop,
   }));
   const problems = useProblems();
-  const lines = problemLines(problems);
+  // A field showing an error blocks the run: the run uses exactly what the fields show, never the last
+  // valid value behind an error.
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
+  const onProblem = useCallback((label: string, problem: string | null) => {
+    setFieldProblems((prev) => {
+      if ((prev[label] ?? null) === problem) return prev;
+      const next = { ...prev };
+      if (problem === null) delete next[label];
+      else next[label] = problem;
+      return next;
+    });
+  }, []);
+  const lines = [...problemLines(problems), ...Object.values(fieldProblems)];
   const active = isActive(s.status);
   const zoomProblems: string[] = [];
   if (s.rounds === 0) zoomProblems.push('a study has run (press Run study)');
@@ -141,13 +158,21 @@ export function StudyControls() {
             </p>
           )}
         </div>
-        <IntInput label="Seed" value={s.seed} min={0} max={MAX_SEED} onCommit={s.setSeed} />
+        <IntInput
+          label="Seed"
+          value={s.seed}
+          min={0}
+          max={MAX_SEED}
+          onCommit={s.setSeed}
+          onProblem={onProblem}
+        />
         <IntInput
           label="Steps per trial"
           value={s.steps}
           min={MIN_STEPS}
           max={MAX_STEPS}
           onCommit={s.setSteps}
+          onProblem={onProblem}
         />
         <SelectField
           label="Optimizer"
