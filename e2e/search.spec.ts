@@ -282,4 +282,19 @@ test('a steps field in error blocks Run study, and a run uses exactly what the f
   await expect(table.locator('tbody tr', { hasText: /finished|diverged/ })).toHaveCount(4);
   // The study that ran holds the 120 steps the field shows (its link says so).
   await expect(page).toHaveURL(/steps=120/);
+
+  // The leaderboard's first click on "dev accuracy" puts the most accurate trial first (it sorted the
+  // worst first before).
+  await table.getByRole('button', { name: 'dev accuracy', exact: true }).click();
+  const accuracies = await table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => {
+      const header = [...(r.closest('table')?.querySelectorAll('thead th') ?? [])].findIndex((th) =>
+        th.textContent?.includes('dev accuracy'),
+      );
+      return Number.parseFloat(r.children[header]?.textContent ?? '');
+    }),
+  );
+  const measured = accuracies.filter((a) => Number.isFinite(a));
+  expect(measured.length).toBeGreaterThan(0);
+  expect(measured[0]).toBe(Math.max(...measured));
 });

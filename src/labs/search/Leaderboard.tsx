@@ -43,6 +43,11 @@ function sortValue(t: Trial, c: Column): number | string {
   }
 }
 
+/** A column's first click puts the best first: the highest accuracy, the lowest cost; else ascending. */
+function firstClickDescending(c: Column): boolean {
+  return c === 'devAccuracy';
+}
+
 export function Leaderboard() {
   const { trials, rounds, pickedTrial, pickTrial } = useSearch((s) => ({
     trials: s.trials,
@@ -116,7 +121,7 @@ export function Leaderboard() {
                       onClick={() =>
                         setSort((s) => ({
                           column: c.column,
-                          descending: s.column === c.column ? !s.descending : false,
+                          descending: s.column === c.column ? !s.descending : firstClickDescending(c.column),
                         }))
                       }
                     >
