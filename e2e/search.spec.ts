@@ -173,6 +173,8 @@ test('a study trains every trial at once, fills the leaderboard, and zooms into 
   await expect(page).toHaveURL(/lab=playground/);
   await expect(page).toHaveURL(/dataset=spiral/);
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+  // It opens at the playground's top, not where the search lab was scrolled to.
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
 });
 
 test('a bad range is refused at its row and blocks only that study', async ({ page }) => {

@@ -45,6 +45,12 @@ function useLab(): { lab: LabId; notice: string | null; dismiss: () => void } {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
+  // Opening another lab starts at its top (a learner who follows "Open in playground" from far down the
+  // search lab would otherwise land mid-page); the same lab keeps its place when only its link changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a change of lab only
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [lab]);
   return { lab, notice, dismiss: () => setNotice(null) };
 }
 
