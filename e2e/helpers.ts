@@ -7,6 +7,8 @@ export const SCREENSHOT_DIR = 'e2e/screenshots';
 export async function openPlayground(page: Page, hash = ''): Promise<void> {
   await page.goto(`/#${hash.replace(/^#/, '')}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The cost chart loads on demand (it brings recharts): the playground is ready once it is there.
+  await expect(page.locator('[data-main-chart]').first()).toBeVisible();
 }
 
 /** The first number in a readout's text ("0.693", "93.5%", "1,234"), or NaN when it shows none ("—"). */

@@ -54,7 +54,7 @@ test('a saved run and a panda tree survive a reload and reopen as they were; two
   await expect.poll(() => readText(page, 'Status')).toBe('reopened (saved)');
   expect(await readNumber(page, 'Step')).toBe(step);
   expect(await readText(page, 'Dev cost')).toBe(devCost);
-  expect(await drawnCurves(page, 'Cost chart')).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => drawnCurves(page, 'Cost chart')).toBeGreaterThanOrEqual(1);
   expect(page.workers()).toHaveLength(0);
 
   // The panda tree, as it was.
