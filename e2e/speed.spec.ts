@@ -57,7 +57,8 @@ test('after a reload, Train uses the backend verdict auto reached before instead
   await expect.poll(() => readText(page, 'Status'), { timeout: 60_000 }).toBe('finished');
   const timed = await readText(page, 'Backend');
   expect(timed).not.toContain('remembered');
-  const name = timed.split(/\s/)[0];
+  // "wasm, 1 thread: …": the backend's name is the first word.
+  const name = timed.split(/[\s,]/)[0];
   expect(await page.evaluate(() => localStorage.getItem('playground.backendVerdicts'))).toContain(name);
 
   await page.reload();
