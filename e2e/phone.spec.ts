@@ -5,7 +5,8 @@ import { shot } from './helpers';
 
 /** Screens by their link, with the heading that says the screen is up; add a lab by listing it. */
 const SCREENS: readonly { lab: string; ready: (page: Page) => ReturnType<Page['getByRole']> }[] = [
-  { lab: 'playground', ready: (p) => p.getByRole('heading', { name: 'Cost', exact: true }) },
+  // The sampling lesson (its decade rows were the widest thing) loads on demand: ready once it is there.
+  { lab: 'playground', ready: (p) => p.getByRole('list', { name: 'Samples per decade', exact: true }) },
   { lab: 'panda', ready: (p) => p.getByRole('heading', { name: /Panda vs caviar/ }) },
   { lab: 'saved', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { lab: 'search', ready: (p) => p.getByRole('heading', { level: 1 }) },
