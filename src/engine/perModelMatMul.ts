@@ -166,7 +166,10 @@ export function stackedMatMul(a: Tensor, b: Tensor, transposeA = false, transpos
 /** The wasm kernel itself, whatever the size (stackedMatMul decides when it pays). */
 export function perModelProduct(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
   register();
-  const left = transposeA ? swapLast(a) : a;
-  const right = transposeB ? swapLast(b) : b;
-  return tf.engine().runKernel(PER_MODEL_MATMUL, { a: left, b: right }) as Tensor;
+  // The explicit transposes are temporaries: tidy frees them whoever calls, keeping only the product.
+  return tf.tidy(() => {
+    const left = transposeA ? swapLast(a) : a;
+    const right = transposeB ? swapLast(b) : b;
+    return tf.engine().runKernel(PER_MODEL_MATMUL, { a: left, b: right }) as Tensor;
+  });
 }

@@ -2,7 +2,7 @@
 // lab's link as `present=1`. The link sync writes and strips the key for every lab alike, so no lab's
 // codec knows it; the shell reads it when a link is opened and shows a notice for a bad value.
 import { createStore } from 'zustand/vanilla';
-import { linkNotice } from './urlHash';
+import { linkNotice, withoutKey } from './urlHash';
 
 export const PRESENT_KEY = 'present';
 
@@ -38,12 +38,7 @@ export function presenterFromHash(hash: string): PresenterFromLink {
 
 /** A lab's link without the presenter key (what the lab's own codec reads). */
 export function withoutPresenter(raw: string): string {
-  const hash = raw.replace(/^#/, '');
-  if (!new URLSearchParams(hash).has(PRESENT_KEY)) return hash;
-  return hash
-    .split('&')
-    .filter((pair) => pair.split('=')[0] !== PRESENT_KEY)
-    .join('&');
+  return withoutKey(raw, PRESENT_KEY);
 }
 
 /** A lab's link (without '#') with `present=1` last when presenter mode is on. */

@@ -5,8 +5,7 @@
 // scene starts unanswered and unrevealed.
 import { createStore } from 'zustand/vanilla';
 import { sceneById } from '../core/scenes/sceneCatalog';
-import type { Scene } from '../core/scenes/sceneTypes';
-import { decodeLab } from './urlHash';
+import { decodeLab, withoutKey } from './urlHash';
 
 export const SCENE_KEY = 'scene';
 
@@ -31,11 +30,6 @@ export const sceneStore = createStore<SceneState>((set) => ({
   dismissNotice: () => set({ notice: null }),
 }));
 
-export function currentScene(): Scene | null {
-  const id = sceneStore.getState().id;
-  return id ? sceneById(id) : null;
-}
-
 /** Reads `scene` from a hash: a scene of the hash's lab, or null with a notice for any other value. */
 export function sceneFromHash(hash: string): { id: string | null; notice: string | null; said: boolean } {
   const raw = new URLSearchParams(hash.replace(/^#/, '')).get(SCENE_KEY);
@@ -52,12 +46,7 @@ export function sceneFromHash(hash: string): { id: string | null; notice: string
 
 /** A lab's link without the scene key. */
 export function withoutScene(raw: string): string {
-  const hash = raw.replace(/^#/, '');
-  if (!new URLSearchParams(hash).has(SCENE_KEY)) return hash;
-  return hash
-    .split('&')
-    .filter((pair) => pair.split('=')[0] !== SCENE_KEY)
-    .join('&');
+  return withoutKey(raw, SCENE_KEY);
 }
 
 /** A lab's link (without '#') with `scene=<id>` last, when a scene is in play. */

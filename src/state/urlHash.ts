@@ -30,6 +30,19 @@ const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', ...BACKENDS];
 const SCALES: readonly SamplingScale[] = ['linear', 'log'];
 
 /** The notice for a link value that cannot be used: it names the key, what it takes and the fallback. */
+/**
+ * A link (without '#') with every `key=…` pair taken out and the rest left exactly as written: the keys
+ * the shell owns (presenter mode, the scene) are stripped this way before a lab's own codec reads it.
+ */
+export function withoutKey(raw: string, key: string): string {
+  const hash = raw.replace(/^#/, '');
+  if (!new URLSearchParams(hash).has(key)) return hash;
+  return hash
+    .split('&')
+    .filter((pair) => pair.split('=')[0] !== key)
+    .join('&');
+}
+
 export function linkNotice(key: string, raw: string, what: string, fallback: string): string {
   return `"${key}": "${raw}" is not a valid ${what}; using ${fallback}.`;
 }

@@ -1,11 +1,10 @@
 // The list of keyboard shortcuts (opened with `?`): every key, and what it does on this screen.
 import { useEffect, useRef } from 'react';
-import { SHORTCUT_KEYS, useActiveShortcuts } from './shortcuts';
+import { SHORTCUT_KEYS, useShortcutsInEffect } from './shortcuts';
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const active = useActiveShortcuts();
-  const actions = active?.actions() ?? {};
+  const actions = useShortcutsInEffect();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

@@ -41,9 +41,19 @@ const changed = () => {
   for (const l of listeners) l();
 };
 
-/** The screen whose keys act now (the one registered last), or null. */
-export function activeShortcuts(): Registration | null {
-  return registrations.at(-1) ?? null;
+/** The registrations in order (a new array on every change, so it can be a store snapshot). */
+function currentRegistrations(): readonly Registration[] {
+  return registrations;
+}
+
+/**
+ * What each key does now: every mounted registration's actions, a later one's winning for the keys it
+ * has (a scene bar's → / ← and a panel's Space live side by side). The keys and the dialog both read it.
+ */
+export function shortcutsInEffect(list: readonly Registration[] = registrations): ScreenShortcuts {
+  const merged: ScreenShortcuts = {};
+  for (const r of list) Object.assign(merged, r.actions());
+  return merged;
 }
 
 /**
@@ -64,12 +74,13 @@ export function useShortcuts(screen: string, actions: ScreenShortcuts): void {
   }, [screen]);
 }
 
-/** The registration in effect, for the shortcuts dialog. */
-export function useActiveShortcuts(): Registration | null {
-  return useSyncExternalStore((l) => {
+/** What each key does on the screen now, for the shortcuts dialog. */
+export function useShortcutsInEffect(): ScreenShortcuts {
+  const list = useSyncExternalStore((l) => {
     listeners.add(l);
     return () => listeners.delete(l);
-  }, activeShortcuts);
+  }, currentRegistrations);
+  return shortcutsInEffect(list);
 }
 
 const KEY_ACTIONS: Record<string, ShortcutAction> = {
@@ -124,12 +135,7 @@ export function useShortcutKeys(openHelp: () => void): void {
       }
       const action = KEY_ACTIONS[event.key];
       if (!action || (action === 'trainPause' && pressesFocused(event.target))) return;
-      // Each key goes to the latest registration that has it: a scene bar's → / ← and a panel's Space
-      // can both be mounted on one screen without one shadowing the other's keys.
-      const own = registrations
-        .map((r) => r.actions()[action])
-        .filter((a) => a !== undefined)
-        .at(-1);
+      const own = shortcutsInEffect()[action];
       if (own) {
         event.preventDefault();
         own.run();

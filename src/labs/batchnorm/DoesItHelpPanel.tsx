@@ -250,7 +250,7 @@ function Sweep({ rates }: { rates: number[] }) {
       ? 'no α'
       : `α from ${formatRate(a.lowest)} to ${formatRate(a.highest!)} (${a.good.length} of ${rates.length} values)`;
   return (
-    <figure className="bn-figure" aria-label="Sweep chart" ref={figureRef}>
+    <figure className="bn-figure" aria-label="Sweep chart" ref={figureRef} data-main-chart>
       <div className="chart-export-row">
         <ChartExport
           name="Sweep chart"

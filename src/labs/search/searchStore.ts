@@ -448,13 +448,12 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       const s = get();
       // The comparison's own budget, not the study's: checked together with the rows.
       const p = studyProblems(s.drafts, s.compareBudget);
-      const budget = parseBudget(s.compareBudget);
       const steps = compareStepsOf(s.compareSteps);
-      if (!p.space || !budget.ok || !steps.ok) return;
+      if (!p.space || p.budgetValue === null || !steps.ok) return;
       set(clearStudy());
       const seeds = repeatSeeds(s.seed, m, MAX_SEED);
       const created: Trial[] = [];
-      for (const t of comparisonPopulation(p.space, budget.value, seeds))
+      for (const t of comparisonPopulation(p.space, p.budgetValue, seeds))
         created.push(
           ...newTrials([t.values], 0, t.strategy, created.length, t.seed === s.seed ? undefined : t.seed),
         );
