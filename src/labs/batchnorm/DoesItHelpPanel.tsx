@@ -241,7 +241,8 @@ function Sweep({ rates }: { rates: number[] }) {
     [series, seriesVersion, models],
   );
   if (!series) return null;
-  const done = status === 'finished';
+  // A sweep reopened from saved work is one that ran: its counts and verdict stand as measured.
+  const done = status === 'finished' || status === 'reopened';
   const summary = summarizeSweep(points);
   const arm = (bn: boolean) => points.filter((p) => p.batchNorm === bn);
   const draw = (bn: boolean) => arm(bn).map((p) => ({ x: p.learningRate, y: p.accuracy ?? 0 }));
@@ -343,9 +344,14 @@ function Sweep({ rates }: { rates: number[] }) {
         </p>
       </figcaption>
       <div className="bn-readouts">
-        <Readout label="Good α with batch norm" value={goodCount(summary.withBn)} />
-        <Readout label="Good α without batch norm" value={goodCount(summary.withoutBn)} />
-        <Readout label="Good-α bar" name="Good α threshold" value={formatPercent(summary.threshold)} />
+        {/* Counted once the sweep has finished: while it trains, "0 of 12" would claim what no run measured. */}
+        <Readout label="Good α with batch norm" value={done ? goodCount(summary.withBn) : '—'} />
+        <Readout label="Good α without batch norm" value={done ? goodCount(summary.withoutBn) : '—'} />
+        <Readout
+          label="Good-α bar"
+          name="Good α threshold"
+          value={done ? formatPercent(summary.threshold) : '—'}
+        />
         {done && sweepVerdict(summary) ? <p className="bn-verdict">{sweepVerdict(summary)}</p> : null}
       </div>
     </figure>
