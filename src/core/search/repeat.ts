@@ -119,12 +119,23 @@ export function seedRows(
   seeds: readonly number[],
 ): SeedRow[] {
   const key = leadKey(space);
+  // One pass groups the trials by seed and strategy (the table used to filter them five times a seed).
+  const bySeed = new Map<number, Record<Strategy | 'all', ScoredTrial[]>>();
+  for (const t of trials) {
+    let group = bySeed.get(t.seed);
+    if (!group) {
+      group = { grid: [], random: [], quasi: [], all: [] };
+      bySeed.set(t.seed, group);
+    }
+    group[t.strategy].push(t);
+    group.all.push(t);
+  }
   return seeds.map((seed) => {
-    const of = (s: Strategy) => trials.filter((t) => t.seed === seed && t.strategy === s);
+    const of = bySeed.get(seed) ?? { grid: [], random: [], quasi: [], all: [] };
     const best = {
-      grid: bestOf(of('grid'), key),
-      random: bestOf(of('random'), key),
-      quasi: bestOf(of('quasi'), key),
+      grid: bestOf(of.grid, key),
+      random: bestOf(of.random, key),
+      quasi: bestOf(of.quasi, key),
     };
     const beats = (b: StrategyBest | null) => (b && best.grid ? b.score < best.grid.score : null);
     const randomWins = beats(best.random);
@@ -135,17 +146,7 @@ export function seedRows(
       quasiWins: beats(best.quasi),
       gridWhy:
         randomWins === false && best.grid && best.random
-          ? gridWhy(
-              space,
-              key,
-              best.grid,
-              best.random,
-              of('random'),
-              bestOf(
-                trials.filter((t) => t.seed === seed),
-                key,
-              ) ?? best.grid,
-            )
+          ? gridWhy(space, key, best.grid, best.random, of.random, bestOf(of.all, key) ?? best.grid)
           : null,
     };
   });
