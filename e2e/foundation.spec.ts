@@ -76,7 +76,9 @@ test('a run training when the learner leaves pauses, says so on return, and resu
   await expect(away).toBeVisible();
   await expect.poll(() => readText(page, 'Status')).toBe('paused');
   const step = await readNumber(page, 'Step');
-  await away.getByRole('button', { name: 'Resume' }).click();
+  // One way back: the notice points at the run buttons' Resume rather than adding a second one.
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(away).toHaveCount(0);
   await waitForStep(page, step + 20);
   expect(await readText(page, 'Status')).toBe('training');

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { LinkNotices } from './components/LinkNotices';
+import { UnsavedNote } from './components/UnsavedNote';
 import { LABS, type LabId, labFromHash, unknownLabNotice } from './state/labs';
 import { applyPresenterLink, presenterStore, withPresenter } from './state/presenterMode';
 import { applySceneLink } from './state/sceneState';
@@ -15,6 +16,7 @@ import { ShortcutsDialog } from './ui/ShortcutsDialog';
 import { useShortcutKeys } from './ui/shortcuts';
 import { useChartTabGuard } from './ui/useChartTabGuard';
 import { useFocusRescue } from './ui/useFocusRescue';
+import { useLeaveGuard } from './ui/useLeaveGuard';
 import { WorkerBanner } from './ui/WorkerBanner';
 
 const SearchLab = lazy(() => import('./labs/search/SearchLab'));
@@ -86,6 +88,8 @@ export function App() {
   useShortcutKeys(openHelp);
   useFocusRescue();
   useChartTabGuard();
+  // Asks before a reload or closing the tab would lose a lab's work, and names that work in the header.
+  const unsaved = useLeaveGuard();
   return (
     <div className="app">
       <header className="app-header">
@@ -102,6 +106,7 @@ export function App() {
           ))}
         </nav>
         <PresenterBar onShortcuts={openHelp} />
+        <UnsavedNote text={unsaved} />
       </header>
       <div className="banners">
         <WorkerBanner />

@@ -4,6 +4,7 @@
 // Writes are asynchronous, so saving never holds up the page while a run trains.
 import { type IDBPDatabase, openDB } from 'idb';
 import type { SavedRecord } from '../core/saved/record';
+import { workRegistry } from './unsavedWork';
 
 const DB_NAME = 'hyperparameter-playground';
 const DB_VERSION = 1;
@@ -57,10 +58,18 @@ export async function attempt<T>(work: () => Promise<T>): Promise<StorageResult<
   }
 }
 
-export function saveRecord(record: SavedRecord): Promise<StorageResult<void>> {
-  return attempt(async () => {
+/**
+ * Stores a record. Every save goes through here (the Save buttons and autosave), so this is where the
+ * page learns that a lab's finished work is kept and no longer needs the leave guard (unsavedWork.ts):
+ * the ticket is taken before the write, so it names the work as it was when Save was pressed.
+ */
+export async function saveRecord(record: SavedRecord): Promise<StorageResult<void>> {
+  const ticket = workRegistry.getState().ticket(record.lab);
+  const result = await attempt(async () => {
     await (await database()).put(STORE, record);
   });
+  if (result.ok) workRegistry.getState().saved(ticket);
+  return result;
 }
 
 export function renameRecord(id: string, name: string): Promise<StorageResult<void>> {

@@ -33,6 +33,7 @@ import { autosave } from './autosave';
 import { rememberBackend, rememberedBackend } from './backendMemory';
 import { seriesOfCurves } from './savedCurves';
 import { playgroundPayload, playgroundRecord } from './savedPlayground';
+import { playgroundWork, trackWork } from './unsavedWork';
 
 /** The decision-boundary heatmap of one model, as the worker last sent it. */
 export type BoundaryFrame = NonNullable<ProgressEvent['boundary']>;
@@ -516,8 +517,13 @@ const runSlice =
 /** A fresh store (one per app; one per test). */
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const port = () => options.port ?? appRunChannel();
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...experimentSlice(options.experiment ?? DEFAULT_EXPERIMENT, options.notices ?? [])(...a),
     ...runSlice(port)(...a),
   }));
+  // What a reload would lose, for the page's leave guard (unsavedWork.ts).
+  trackWork(store, 'playground', (s) =>
+    playgroundWork({ status: s.status, kind: s.kind, runId: s.runId, steps: s.series?.maxStep() ?? 0 }),
+  );
+  return store;
 }

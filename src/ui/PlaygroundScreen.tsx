@@ -39,7 +39,7 @@ function PlaygroundScene() {
 export function PlaygroundScreen() {
   // A pasted link replaces the experiment: fresh controls drop any half-typed text.
   const revision = useAppStore(selectExperimentRevision);
-  const { awayNote, leave, resumeAfterAway } = useAppStore(selectAway);
+  const { awayNote, leave } = useAppStore(selectAway);
   // The store outlives this screen: leaving pauses a training run, and coming back says so.
   useLeaveLab(leave);
   const store = useAppStoreApi();
@@ -48,7 +48,11 @@ export function PlaygroundScreen() {
   return (
     <>
       <div className="banners">
-        <AwayNotice note={awayNote} onResume={() => void resumeAfterAway()} />
+        {/* The run buttons' Pause reads Resume now: the notice points there instead of adding a second one. */}
+        <AwayNotice
+          note={awayNote}
+          resumeHint="Press Resume (beside Train) to go on from where it stopped."
+        />
         <NoticesBanner />
         <ErrorBanner />
       </div>

@@ -19,6 +19,7 @@ import { RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
 import { autosave } from '../../state/autosave';
 import { seriesOfCurves } from '../../state/savedCurves';
+import { batchNormWork, trackWork } from '../../state/unsavedWork';
 import { comparisonPayload, comparisonRecord } from './savedComparison';
 import type { AnyRequestBody } from '../../worker/client';
 import type { BackendInfo, ProgressEvent, ReplyTo, RunStatus } from '../../worker/protocol';
@@ -528,5 +529,9 @@ export function createLabStore(
         }),
     };
   });
+  // What a reload would lose, for the page's leave guard (unsavedWork.ts).
+  trackWork(store, 'batchnorm', (s) =>
+    batchNormWork({ status: s.status, kind: s.kind, runId: s.runId, steps: s.series?.maxStep() ?? 0 }),
+  );
   return store;
 }

@@ -7,6 +7,7 @@ import { hyperparametersOf } from '../../core/experiment';
 import { BranchTree } from '../../core/panda/branchTree';
 import { appRunChannel } from '../../state/appChannel';
 import type { RunPort } from '../../state/runChannel';
+import { pandaWork, trackWork } from '../../state/unsavedWork';
 import { createDayRunner, type DayRunner } from './dayRunner';
 import { defaultPandaLink, type PandaLink } from './pandaHash';
 import { message, type PandaKit } from './pandaKit';
@@ -189,5 +190,17 @@ export function createPandaStore(options: PandaStoreOptions = {}): PandaStore {
       },
     };
   });
+  // What a reload would lose, for the page's leave guard (unsavedWork.ts).
+  trackWork(store, 'panda', (s) =>
+    pandaWork({
+      phase: s.phase,
+      teacherPlaying: s.teacherPlaying,
+      modelSteps: s.tree.modelSteps(),
+      branches: s.tree.branches.length,
+      populationsTraining: Object.values(s.populations).some(
+        (p) => p?.phase === 'starting' || p?.phase === 'training',
+      ),
+    }),
+  );
   return store;
 }

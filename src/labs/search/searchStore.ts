@@ -41,6 +41,7 @@ import { applyZoom, type Region, regionOfZoom, type Zoom, zoomOf, zoomProblem } 
 import { appRunChannel } from '../../state/appChannel';
 import { autosave } from '../../state/autosave';
 import { skipRunEstimate } from '../../state/problems';
+import { searchWork, trackWork } from '../../state/unsavedWork';
 import { failureText, type RunPort } from '../../state/runChannel';
 import { type ModelSeries, RunSeries } from '../../state/runSeries';
 import { createRunSlot } from '../../state/runSlot';
@@ -673,5 +674,13 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       dismissNotices: () => set({ notices: [] }),
     };
   });
+  // What a reload would lose, for the page's leave guard (unsavedWork.ts).
+  trackWork(store, 'search', (s) =>
+    searchWork({
+      status: s.status,
+      runId: s.runId,
+      trainedTrials: s.trials.reduce((n, t) => (t.steps > 0 ? n + 1 : n), 0),
+    }),
+  );
   return store;
 }
