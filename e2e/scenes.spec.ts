@@ -246,10 +246,18 @@ test('caviar on equal compute: the verdict follows the two best dev costs in the
     'Caviar on equal compute',
   );
   await expect(page.getByRole('region', { name: 'Panda' })).toHaveCount(0);
+  // The class sees the setup it predicts about (the caviar panel, its population and budget, its
+  // charts); only the comparison and the "when each wins" text wait for Reveal.
+  const caviar = page.getByRole('region', { name: 'Caviar' });
+  await expect(caviar.getByRole('heading', { name: /^Caviar: many models at once/ })).toBeVisible();
+  await expect(caviar.getByRole('radiogroup', { name: 'Population' })).toBeVisible();
+  await expect(caviar.getByRole('button', { name: 'Run caviar' })).toBeVisible();
   await expect(
-    page.getByRole('note', { name: 'The caviar run and the equal-compute comparison hidden' }),
+    page.getByRole('note', { name: 'The equal-compute comparison and when each wins hidden' }),
   ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Equal-compute comparison' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'When each wins' })).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-caviar-equal-compute-predict.png` });
   const reveal = page.getByRole('button', { name: 'Reveal' });
   await expect(reveal).toBeDisabled();
   const q = sceneById('caviar-equal-compute')?.question;
@@ -287,8 +295,123 @@ test('caviar on equal compute: the verdict follows the two best dev costs in the
         : 'Caviar (many models at once)';
   expect(text).toContain(`The numbers support: ${supported}`);
   await expect(page.getByText(/^Rule: The lower of the two best dev costs wins/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'When each wins' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-caviar-equal-compute.png` });
   console.log(
     `caviar scene: panda ${pandaBest} (${pandaSteps} steps), caviar ${caviarBest} (${caviarSteps} steps)`,
   );
+});
+
+/** The scene's question, its choice by label, and the text of its outcome once measured. */
+async function predictAndReveal(page: Page, id: string, choice: string, timeout: number): Promise<string> {
+  const q = sceneById(id)?.question;
+  if (!q) throw new Error(`${id} asks a question`);
+  await expect(page.getByRole('alert', { name: 'Link notices' })).toHaveCount(0);
+  const reveal = page.getByRole('button', { name: 'Reveal' });
+  await expect(reveal).toBeDisabled();
+  await page.getByRole('radiogroup', { name: q.prompt }).getByRole('radio', { name: choice }).check();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-${id}-predict.png` });
+  await reveal.click();
+  const outcome = page.getByLabel('Scene outcome');
+  await expect(outcome).toHaveText(/Measured:/, { timeout });
+  const text = (await outcome.textContent()) ?? '';
+  expect(text).toContain(`You predicted: ${choice}.`);
+  await expect(page.getByText(`Rule: ${q.rule}`)).toBeVisible();
+  return text;
+}
+
+/** The label of the choice `id` of scene `scene` (null: none of the choices). */
+function choiceLabel(scene: string, id: string | null): string | null {
+  return sceneById(scene)?.question?.choices.find((c) => c.id === id)?.label ?? null;
+}
+
+function expectVerdict(text: string, scene: string, supported: string | null): void {
+  const label = choiceLabel(scene, supported);
+  if (label === null) expect(text).toContain('These numbers support none of the choices.');
+  else expect(text).toContain(`The numbers support: ${label}`);
+}
+
+test('linear vs log: the share below 0.1 is counted from the panel’s own draws', async ({ page }) => {
+  const params = sceneById('linear-vs-log')?.params ?? '';
+  await openScene(page, `lab=playground&${params}&scene=linear-vs-log&present=1`, 'Linear vs log sampling');
+  // The draws and the table of what each scale gives on average are the answer: hidden, the controls not.
+  await expect(page.getByRole('note', { name: 'Where the draws landed hidden' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Samples per decade' })).toHaveCount(0);
+  await expect(page.getByRole('radiogroup', { name: 'Sampling scale' })).toBeVisible();
+  const text = await predictAndReveal(page, 'linear-vs-log', 'About half (35 % to 65 %)', 30_000);
+  // The panel's decade rows, each "P % · N samples": the rows below 0.1 (10^-4 to 10^-1) add up to the count.
+  const rows = await page
+    .getByRole('list', { name: 'Samples per decade' })
+    .getByRole('listitem')
+    .allTextContents();
+  const counts = rows.map((r) => Number(r.match(/· (\d+) samples?$/)?.[1]));
+  expect(counts).toHaveLength(4);
+  const below = counts[0] + counts[1] + counts[2];
+  const total = counts.reduce((a, b) => a + b, 0);
+  expect(text).toContain(
+    `Measured: ${below} of ${total} draws (${Math.round((below / total) * 100)} %) fell below 0.1`,
+  );
+  const share = below / total;
+  expectVerdict(
+    text,
+    'linear-vs-log',
+    share < 0.2 ? 'few' : share >= 0.35 && share <= 0.65 ? 'half' : share > 0.7 ? 'most' : null,
+  );
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-linear-vs-log-reveal.png` });
+  await page.getByRole('list', { name: 'Samples per decade' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-linear-vs-log-draws.png` });
+  console.log(`linear-vs-log scene: ${below} of ${total} linear draws below 0.1`);
+});
+
+test('coarse to fine: Reveal zooms around round 1’s best, and the verdict follows the two rounds’ best', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const params = sceneById('coarse-to-fine')?.params ?? '';
+  await openScene(page, `lab=search&${params}&scene=coarse-to-fine&present=1`, 'Coarse to fine');
+  await expect(page.getByRole('note', { name: 'The leaderboard hidden' })).toBeVisible();
+  const text = await predictAndReveal(page, 'coarse-to-fine', 'Yes: clearly lower', 280_000);
+  // The scatter's Rounds list: "Round N (T trials[, zoomed]): best dev cost C at α = …".
+  const rounds = await page.getByRole('list', { name: 'Rounds' }).getByRole('listitem').allTextContents();
+  expect(rounds).toHaveLength(2);
+  const best = rounds.map((r) => r.match(/best dev cost ([\d.e-]+)/)?.[1] ?? '');
+  const trials = rounds.map((r) => r.match(/\((\d+) trials/)?.[1] ?? '');
+  expect(rounds[1]).toContain('zoomed');
+  expect(text).toContain(
+    `Measured: best dev cost ${best[0]} in round 1 (${trials[0]} trials), ${best[1]} in round 2 (${trials[1]} trials, zoomed)`,
+  );
+  const [a, b] = best.map(Number);
+  expect(Number.isFinite(a) && Number.isFinite(b)).toBe(true);
+  const close = Math.abs(a - b) <= 0.05 * Math.max(a, b);
+  expectVerdict(text, 'coarse-to-fine', close ? 'same' : b < a ? 'better' : 'worse');
+  // Revealed: the leaderboard is back.
+  await expect(page.getByRole('note', { name: 'The leaderboard hidden' })).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-coarse-to-fine-reveal.png` });
+  console.log(`coarse-to-fine scene: best dev cost ${a} in round 1, ${b} in round 2`);
+});
+
+test('test time: Reveal trains, predicts one example at a time, and the verdict follows the two accuracies', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openScene(page, 'lab=batchnorm&backend=wasm&scene=test-time&present=1', 'Test time');
+  const panel = page.getByRole('region', { name: 'Test time' });
+  await expect(panel.getByRole('note', { name: 'The one-example result hidden' })).toBeVisible();
+  // Why a mini-batch of one fails is the answer: it is not said before Reveal.
+  await expect(panel.getByText(/batch norm outputs β whatever the input/)).toHaveCount(0);
+  const text = await predictAndReveal(page, 'test-time', 'Lower, but well above chance', 200_000);
+  const bs = await readText(page, 'One example at a time: batch statistics');
+  const ra = await readText(page, 'One example at a time: running averages');
+  expect(text).toContain(
+    `, ${bs} with its own batch statistics, ${ra} with the running averages (chance: 10.0%, 10 classes)`,
+  );
+  const step = Number(text.match(/at step (\d+)/)?.[1]);
+  expect(step).toBeGreaterThanOrEqual(600);
+  const [b, r] = [bs, ra].map((t) => Number.parseFloat(t) / 100);
+  const supported =
+    Math.abs(b - r) <= 0.05 ? 'same' : b <= 0.15 ? (r - b >= 0.2 ? 'chance' : null) : b < r ? 'lower' : null;
+  expectVerdict(text, 'test-time', supported);
+  await expect(panel.getByText(/batch norm outputs β whatever the input/)).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-test-time-reveal.png` });
+  console.log(`test-time scene at step ${step}: batch statistics ${bs}, running averages ${ra}`);
 });

@@ -10,6 +10,7 @@ import type { AppState } from '../state/store';
 import { RULES } from '../state/validation';
 import { BlockedReason } from './BlockedReason';
 import { DecadeTable } from './DecadeTable';
+import { AnswerGate } from './AnswerGate';
 import { formatRate } from './format';
 import { LinearLogComparison } from './LinearLogComparison';
 import './linearLog.css';
@@ -17,6 +18,7 @@ import { SCALE_OPTIONS } from './labels';
 import { NumberField } from './NumberField';
 import { SampleStrip } from './SampleStrip';
 import { SamplingExplanation } from './SamplingExplanation';
+import { useAnswerHidden } from './sceneHooks';
 import { useBlockingProblems } from './useBlockingProblems';
 import { useExperimentProblems } from './useExperimentProblems';
 
@@ -54,24 +56,28 @@ export function SamplingPanel() {
     [valid, rates, lrMin, lrMax],
   );
   const topShare = bins.length > 0 ? bins[bins.length - 1].fraction : 0;
+  // In the linear-vs-log scene the draws are the answer, and the lesson's note says where they land.
+  const answerHidden = useAnswerHidden('playground', 'linear-vs-log');
 
   return (
     <section className="panel sampling" aria-labelledby={`${reasonId}-title`}>
       <h2 id={`${reasonId}-title`}>Sampling α: linear or log scale?</h2>
-      <p className="lesson-setup-note">
-        The lesson's setup trains Adam on the handwritten digits (one hidden layer of 16 ReLU units, 100
-        steps). Measured on this engine, its good α lie between about 0.005 and 0.05, and α above 0.1 trains
-        badly or diverges: the good models sit in the decades below 0.1, which a linear scale hardly samples.
-        Measured on the engine over seeds 1–5, log found the lower dev cost on 4 of 5 and put more models in
-        the good region on 4 of 5.{' '}
-        <button
-          type="button"
-          onClick={applyLessonSetup}
-          disabled={status === 'starting' || status === 'running'}
-        >
-          Use the lesson's setup
-        </button>
-      </p>
+      {answerHidden ? null : (
+        <p className="lesson-setup-note">
+          The lesson's setup trains Adam on the handwritten digits (one hidden layer of 16 ReLU units, 100
+          steps). Measured on this engine, its good α lie between about 0.005 and 0.05, and α above 0.1 trains
+          badly or diverges: the good models sit in the decades below 0.1, which a linear scale hardly
+          samples. Measured on the engine over seeds 1–5, log found the lower dev cost on 4 of 5 and put more
+          models in the good region on 4 of 5.{' '}
+          <button
+            type="button"
+            onClick={applyLessonSetup}
+            disabled={status === 'starting' || status === 'running'}
+          >
+            Use the lesson's setup
+          </button>
+        </p>
+      )}
       <div className="sampling-controls">
         <NumberField
           fieldKey="lrExponentLow"
@@ -115,23 +121,25 @@ export function SamplingPanel() {
           onChange={(v) => setField('scale', v)}
         />
       </div>
-      {valid ? (
-        <div className="sampling-view">
-          <SampleStrip rates={rates} lo={lrMin} hi={lrMax} />
-          <DecadeTable bins={bins} scale={scale} lo={lrMin} hi={lrMax} />
-        </div>
-      ) : null}
-      {valid ? (
-        <SamplingExplanation
-          scale={scale}
-          lo={lrMin}
-          hi={lrMax}
-          first={rates[0]}
-          topDecadeShare={topShare}
-          samples={samples}
-          decades={Math.log10(lrMax) - Math.log10(lrMin)}
-        />
-      ) : null}
+      <AnswerGate lab="playground" scene="linear-vs-log" what="Where the draws landed">
+        {valid ? (
+          <div className="sampling-view">
+            <SampleStrip rates={rates} lo={lrMin} hi={lrMax} />
+            <DecadeTable bins={bins} scale={scale} lo={lrMin} hi={lrMax} />
+          </div>
+        ) : null}
+        {valid ? (
+          <SamplingExplanation
+            scale={scale}
+            lo={lrMin}
+            hi={lrMax}
+            first={rates[0]}
+            topDecadeShare={topShare}
+            samples={samples}
+            decades={Math.log10(lrMax) - Math.log10(lrMin)}
+          />
+        ) : null}
+      </AnswerGate>
       <div className="button-row">
         <BlockedButton
           blocked={blocking.length > 0}

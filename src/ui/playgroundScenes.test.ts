@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCostRun } from '../core/scenes/judges';
+import { decadeHistogram, sampleLearningRates } from '../core/sampling';
+import { judgeCostRun, judgeShareBelow } from '../core/scenes/judges';
 import { RunSeries } from '../state/runSeries';
 import type { AppState } from '../state/store';
-import { costRunOf, costRunOutcome } from './playgroundScenes';
+import { costRunOf, costRunOutcome, samplingOutcome } from './playgroundScenes';
 
 function runWith(devCosts: number[], over: Partial<AppState> = {}) {
   const series = new RunSeries(1);
@@ -60,5 +61,30 @@ describe('costRunOutcome', () => {
   });
   it('ignores a population run', () => {
     expect(costRunOutcome({ ...runWith([0.7, 0.1]), kind: 'population' }, 7)).toBeNull();
+  });
+});
+
+describe('samplingOutcome', () => {
+  const asked = { scale: 'linear', lrMin: 1e-4, lrMax: 1, samples: 40, seed: 1 } as const;
+  it('counts the panel’s own draws below 0.1 and judges their share', () => {
+    const rates = sampleLearningRates('linear', 1e-4, 1, 40, 1);
+    const below = rates.filter((r) => r < 0.1).length;
+    const o = samplingOutcome(asked);
+    expect(o.detail).toBe(`${below} of 40 draws (${Math.round((below / 40) * 100)} %) fell below 0.1`);
+    expect(o.choice).toBe(judgeShareBelow(below, 40));
+    // The scene's link (seed 1, 40 draws): a linear scale leaves few below 0.1.
+    expect(o.choice).toBe('few');
+  });
+  it('agrees with the decade table: the rows below 0.1 add up to the count', () => {
+    const rates = sampleLearningRates('linear', 1e-4, 1, 40, 1);
+    const rows = decadeHistogram(rates, 1e-4, 1).filter((b) => b.high <= 0.1);
+    const o = samplingOutcome(asked);
+    expect(o.detail.startsWith(`${rows.reduce((n, b) => n + b.count, 0)} of 40`)).toBe(true);
+  });
+  it('answers no choice for draws the question does not ask about, and says why', () => {
+    const log = samplingOutcome({ ...asked, scale: 'log' });
+    expect(log.choice).toBeNull();
+    expect(log.detail).toMatch(/on a log scale from 1e-4 to 1, not the linear draw from 10⁻⁴ to 1/);
+    expect(samplingOutcome({ ...asked, lrMin: 1, lrMax: 0.1 }).choice).toBeNull();
   });
 });

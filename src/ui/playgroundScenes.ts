@@ -1,10 +1,14 @@
 // The playground's α scenes read the run Reveal started: its first dev evaluation, the mean of its
 // last few (one noisy evaluation should not decide), and whether it diverged, judged by the scene's
 // rule (core/scenes/judges.ts). Null until that run has ended, so an older run on screen never answers.
-import { type CostRun, judgeCostRun } from '../core/scenes/judges';
+// The linear-vs-log scene reads the sampling lesson's draws, drawn by the same seeded sampler as the
+// panel shows them, as they stand when Reveal is pressed.
+import type { SamplingScale } from '../core/config';
+import { sampleLearningRates } from '../core/sampling';
+import { type CostRun, judgeCostRun, judgeShareBelow } from '../core/scenes/judges';
 import type { SceneOutcome } from '../core/scenes/sceneTypes';
 import type { AppState } from '../state/store';
-import { formatCost } from './format';
+import { formatCost, formatRate } from './format';
 
 /** How many of the last dev evaluations the final cost averages. */
 export const FINAL_EVALUATIONS = 3;
@@ -39,5 +43,38 @@ export function costRunOutcome(state: RunView, runId: number | null): SceneOutco
   return {
     choice: judgeCostRun(r),
     detail: costRunDetail(r, column.length > 0 ? column.last() : null),
+  };
+}
+
+/** What the sampling lesson draws: its scale, range, count and seed (the experiment's fields). */
+export interface Draws {
+  scale: SamplingScale;
+  lrMin: number;
+  lrMax: number;
+  samples: number;
+  seed: number;
+}
+
+/** The linear-vs-log question counts the draws below this α (a decade boundary, so the table's rows add up to it). */
+export const BELOW = 0.1;
+/** The draw the question asks about: linear, from 10⁻⁴ to 1. */
+const ASKED = { scale: 'linear', lrMin: 1e-4, lrMax: 1 } as const;
+
+/**
+ * "Linear vs log": how many of the panel's draws fell below 0.1, judged by the scene's rule. Draws on
+ * another scale or range than the question's are counted and said, but answer no choice.
+ */
+export function samplingOutcome(d: Draws): SceneOutcome {
+  if (!(d.lrMin > 0 && d.lrMax > d.lrMin) || !(d.samples > 0))
+    return { choice: null, detail: 'no draws (the sampling range or count is not valid)' };
+  const rates = sampleLearningRates(d.scale, d.lrMin, d.lrMax, d.samples, d.seed);
+  const below = rates.filter((r) => r < BELOW).length;
+  const percent = Math.round((below / rates.length) * 100);
+  const asked = d.scale === ASKED.scale && d.lrMin === ASKED.lrMin && d.lrMax === ASKED.lrMax;
+  // The question's own draw needs no range said again; any other is named, in the fields' own notation.
+  const other = `, on a ${d.scale} scale from ${formatRate(d.lrMin)} to ${formatRate(d.lrMax)}, not the linear draw from 10⁻⁴ to 1 the question asks about`;
+  return {
+    choice: asked ? judgeShareBelow(below, rates.length) : null,
+    detail: `${below} of ${rates.length} draws (${percent} %) fell below ${BELOW}${asked ? '' : other}`,
   };
 }

@@ -19,10 +19,14 @@ export function useScenePanel(lab: string): (panel: string) => boolean {
   return (panel) => !scene?.panels || scene.panels.includes(panel);
 }
 
-/** True while the scene asks a question the class has not yet seen answered. */
-export function useAnswerHidden(lab: string): boolean {
+/**
+ * True while the scene asks a question the class has not yet seen answered (only while the scene with
+ * id `only` is in play, when given).
+ */
+export function useAnswerHidden(lab: string, only?: string): boolean {
   const scene = useLabScene(lab);
   const revealed = useStore(sceneStore, (s) => s.revealed);
+  if (only !== undefined && scene?.id !== only) return false;
   return scene?.question != null && !revealed;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCostRun, judgeLower, judgeOneExample, judgeRange, judgeRatio, judgeSeeds } from './judges';
+import {
+  judgeCostRun,
+  judgeLower,
+  judgeOneExample,
+  judgeRange,
+  judgeRatio,
+  judgeSeeds,
+  judgeShareBelow,
+  judgeZoom,
+} from './judges';
 
 describe('judgeCostRun', () => {
   it('should call a run that ends within 10 % of its start "barely"', () => {
@@ -58,12 +67,62 @@ describe('judgeRange', () => {
 
 describe('judgeOneExample', () => {
   it('should say "chance" when batch statistics sit at chance and the running averages work', () => {
-    expect(judgeOneExample(0.1, 0.9, 10)).toBe('chance');
+    // Ten classes: chance is 10 %, "at chance" up to 15 %.
+    expect(judgeOneExample(0.084, 0.939, 10)).toBe('chance');
+    expect(judgeOneExample(0.15, 0.36, 10)).toBe('chance');
   });
-  it('should say "same" when the two agree within 5 points', () => {
+  it('should say "same" when the two agree within 5 points, either way', () => {
     expect(judgeOneExample(0.88, 0.9, 10)).toBe('same');
+    expect(judgeOneExample(0.95, 0.9, 10)).toBe('same');
+    // At chance both ways is still "the same".
+    expect(judgeOneExample(0.1, 0.12, 10)).toBe('same');
   });
-  it('should support no choice in between', () => {
-    expect(judgeOneExample(0.5, 0.9, 10)).toBeNull();
+  it('should say "lower" above chance and more than 5 points below the running averages', () => {
+    expect(judgeOneExample(0.5, 0.9, 10)).toBe('lower');
+    expect(judgeOneExample(0.151, 0.9, 10)).toBe('lower');
+  });
+  it('should support no choice when the numbers fit none', () => {
+    // At chance, but the running averages barely better: not the lesson's gap.
+    expect(judgeOneExample(0.1, 0.25, 10)).toBeNull();
+    // Batch statistics better than the running averages.
+    expect(judgeOneExample(0.9, 0.5, 10)).toBeNull();
+    expect(judgeOneExample(Number.NaN, 0.9, 10)).toBeNull();
+    expect(judgeOneExample(0.1, 0.9, 1)).toBeNull();
+  });
+});
+
+describe('judgeShareBelow', () => {
+  it('should bucket the share of draws: under 20 %, 35–65 %, over 70 %', () => {
+    expect(judgeShareBelow(4, 40)).toBe('few');
+    expect(judgeShareBelow(7, 40)).toBe('few');
+    expect(judgeShareBelow(20, 40)).toBe('half');
+    expect(judgeShareBelow(30, 40)).toBe('most');
+  });
+  it('should include 35 % and 65 % in "half" and leave 20 % and 70 % to no choice', () => {
+    expect(judgeShareBelow(7, 20)).toBe('half');
+    expect(judgeShareBelow(13, 20)).toBe('half');
+    expect(judgeShareBelow(8, 40)).toBeNull();
+    expect(judgeShareBelow(28, 40)).toBeNull();
+    expect(judgeShareBelow(10, 40)).toBeNull();
+    expect(judgeShareBelow(27, 40)).toBeNull();
+  });
+  it('should support no choice without draws or with impossible counts', () => {
+    expect(judgeShareBelow(0, 0)).toBeNull();
+    expect(judgeShareBelow(5, 4)).toBeNull();
+    expect(judgeShareBelow(-1, 4)).toBeNull();
+  });
+});
+
+describe('judgeZoom', () => {
+  it('should call round 2 better or worse only beyond 5 % of the larger cost', () => {
+    expect(judgeZoom(0.1, 0.05)).toBe('better');
+    expect(judgeZoom(0.1, 0.094)).toBe('better');
+    expect(judgeZoom(0.1, 0.096)).toBe('same');
+    expect(judgeZoom(0.1, 0.104)).toBe('same');
+    expect(judgeZoom(0.1, 0.106)).toBe('worse');
+  });
+  it('should support no choice when a round has no measured trial', () => {
+    expect(judgeZoom(Number.NaN, 0.1)).toBeNull();
+    expect(judgeZoom(0.1, Number.POSITIVE_INFINITY)).toBeNull();
   });
 });

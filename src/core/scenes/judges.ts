@@ -66,13 +66,41 @@ export function judgeRange(withBn: number, withoutBn: number): Judged {
 }
 
 /**
- * One example at a time with the mini-batch's own statistics: 'chance' when its accuracy is within 1.5×
- * of chance (1 / classes) and well below the running averages' (by 20 points); 'same' when the two are
- * within 5 points; null otherwise.
+ * One example at a time with the mini-batch's own statistics, against the running averages:
+ * 'same' when the two accuracies are within 5 points; 'chance' when the batch statistics' accuracy is
+ * within 1.5× of chance (1 / classes) and at least 20 points below the running averages'; 'lower' when
+ * it is above that and more than 5 points below the running averages'; null otherwise (at chance
+ * without the running averages doing much better, or better than the running averages).
  */
 export function judgeOneExample(batchStats: number, running: number, classes: number): Judged {
   if (!Number.isFinite(batchStats) || !Number.isFinite(running) || !(classes > 1)) return null;
   if (Math.abs(batchStats - running) <= 0.05) return 'same';
-  if (batchStats <= 1.5 / classes && running - batchStats >= 0.2) return 'chance';
+  const atChance = batchStats <= 1.5 / classes;
+  if (atChance) return running - batchStats >= 0.2 ? 'chance' : null;
+  return batchStats < running ? 'lower' : null;
+}
+
+/**
+ * What share of `total` draws fell below the question's value: 'few' under 20 %, 'half' from 35 % to
+ * 65 %, 'most' over 70 %; null in the gaps between (and with no draws).
+ */
+export function judgeShareBelow(below: number, total: number): Judged {
+  if (!(total > 0) || !(below >= 0) || below > total) return null;
+  const share = below / total;
+  if (share < 0.2) return 'few';
+  if (share >= 0.35 && share <= 0.65) return 'half';
+  if (share > 0.7) return 'most';
   return null;
+}
+
+/**
+ * Coarse to fine: round 2's best dev cost against round 1's. 'better' when it is lower by more than
+ * `tolerance` of the larger, 'worse' when higher by more than that, 'same' within it (a few per cent is
+ * what a trial's seed alone moves a score by); null when either round has no measured trial.
+ */
+export function judgeZoom(round1Best: number, round2Best: number, tolerance = 0.05): Judged {
+  if (!Number.isFinite(round1Best) || !Number.isFinite(round2Best)) return null;
+  const scale = Math.max(Math.abs(round1Best), Math.abs(round2Best));
+  if (Math.abs(round2Best - round1Best) <= tolerance * scale) return 'same';
+  return round2Best < round1Best ? 'better' : 'worse';
 }

@@ -17,7 +17,7 @@ import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
 import { BatchNoisePanel } from './BatchNoisePanel';
 import { BiasPanel } from './BiasPanel';
-import { ratioOutcome, sweepOutcome } from './bnScenes';
+import { ratioOutcome, sweepOutcome, testTimeOutcome } from './bnScenes';
 import { DistributionsPanel } from './DistributionsPanel';
 import { DoesItHelpPanel } from './DoesItHelpPanel';
 import { InputNormalizationPanel } from './InputNormalizationPanel';
@@ -27,6 +27,7 @@ import { createLabStore, type LabState, type LabStore } from './labStore';
 import { SetupPanel } from './SetupPanel';
 import { StepByStepPanel } from './StepByStepPanel';
 import { TestTimePanel } from './TestTimePanel';
+import { revealTestTime, type TestTimeReading } from './testTimeResult';
 
 /** The lab's link in the URL hash: the experiment, the scenario and the sweep's range. */
 const LAB_LINK: StoreLink<LabState> = {
@@ -105,11 +106,20 @@ function Scene({ store }: { store: LabStore }) {
       largestListeners.delete(update);
     };
   }, []);
+  // Test time: the reading Reveal made (a later press of the panel's button does not answer).
+  const [reading, setReading] = useState<TestTimeReading | null>(null);
   // A new scene forgets the previous one's run.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
-  useEffect(() => setRevealRun(null), [scene?.id]);
+  useEffect(() => {
+    setRevealRun(null);
+    setReading(null);
+  }, [scene?.id]);
   if (!scene) return null;
   const reveal = async () => {
+    if (scene.id === 'test-time') {
+      setReading(await revealTestTime(store));
+      return;
+    }
     if (scene.id !== 'does-it-help') return;
     await store.getState().runSweep();
     setRevealRun(store.getState().runId);
@@ -119,7 +129,9 @@ function Scene({ store }: { store: LabStore }) {
       ? sweepOutcome(state, revealRun)
       : scene.id === 'normalizing-inputs'
         ? ratioOutcome(largest)
-        : null;
+        : scene.id === 'test-time'
+          ? testTimeOutcome(reading)
+          : null;
   return <SceneBar lab="batchnorm" onReveal={() => void reveal()} outcome={outcome} />;
 }
 

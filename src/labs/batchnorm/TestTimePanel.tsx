@@ -4,14 +4,17 @@
 // and the dev set predicted one example at a time (a mini-batch of 1) each way. Always on a network
 // with batch norm: the live network when it has some, else its twin with batch norm on every layer.
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import { NumberField, type ParsedNumber } from '../../components/NumberField';
 import { Readout } from '../../components/Readout';
 import { SelectField } from '../../components/SelectField';
-import type { ModeEvaluation } from '../../core/inspection';
+import { AnswerGate } from '../../ui/AnswerGate';
+import { useAnswerHidden } from '../../ui/sceneHooks';
 import { formatCost, formatPercent } from '../../ui/format';
 import { SERIES } from '../../ui/palette';
-import { useLab } from './LabContext';
+import { useLab, useLabStore } from './LabContext';
 import { Frame, polyline } from './svgCharts';
+import { predictOneAtATime, testTimeModel, testTimeResultStore } from './testTimeResult';
 import { useInspection } from './useInspection';
 
 export function TestTimePanel() {
@@ -23,9 +26,7 @@ export function TestTimePanel() {
     bnMomentum: s.bnMomentum,
   }));
   // Model 0 is the live network, model 1 its twin with batch norm flipped: use the one that has it.
-  const liveHasBn = frames.length
-    ? frames[frames.length - 1].batchNorm.some(Boolean)
-    : batchNorm.some(Boolean);
+  const liveHasBn = testTimeModel(frames, batchNorm) === 0;
   const model = liveHasBn ? 0 : 1;
   const bnFrames = liveHasBn ? frames : twinFrames;
   const layout = liveHasBn ? hidden.map((_, i) => batchNorm[i] ?? false) : hidden.map(() => true);
@@ -126,36 +127,20 @@ export function TestTimePanel() {
 
 /** "Predict one example": the dev set as mini-batches of 1, with batch statistics and with the running averages. */
 function OneExample({ model }: { model: number }) {
-  const { runId, kind, status, request } = useLab((s) => ({
-    runId: s.runId,
-    kind: s.kind,
-    status: s.status,
-    request: s.request,
-  }));
-  const [result, setResult] = useState<{ runId: number; modes: ModeEvaluation } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const store = useLabStore();
+  const { runId, kind, status } = useLab((s) => ({ runId: s.runId, kind: s.kind, status: s.status }));
+  const { result, busy, error } = useStore(testTimeResultStore);
+  // In the test-time scene, why a mini-batch of one fails is the answer: it waits for Reveal too.
+  const answerHidden = useAnswerHidden('batchnorm', 'test-time');
   const [example, setExample] = useState(1);
   const [exampleError, setExampleError] = useState<string | null>(null);
   const ready = kind === 'live' && runId !== null && status !== 'starting' && status !== 'idle';
-  // A result belongs to the network it was read from: a rebuilt network hides it.
-  const shown = result && result.runId === runId ? result.modes : null;
+  // A result belongs to the network it was read from: a rebuilt network (or the other one) hides it.
+  const shown = result && result.runId === runId && result.model === model ? result.modes : null;
   const one = shown?.oneAtATime ?? null;
   const devSize = one?.labels.length ?? 0;
   const i = Math.min(example, Math.max(1, devSize)) - 1;
-  const predict = async () => {
-    if (runId === null) return;
-    setBusy(true);
-    try {
-      const modes = await request({ type: 'evaluateModes', runId, model });
-      setResult({ runId, modes });
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const predict = () => void predictOneAtATime(store.getState());
   const parse = (text: string): ParsedNumber => {
     const v = Number(text);
     const most = devSize || 1;
@@ -167,14 +152,22 @@ function OneExample({ model }: { model: number }) {
   return (
     <div className="bn-one-example">
       <h3>Predict one example (a mini-batch of 1)</h3>
-      <p className="bn-lead">
-        A single example is a mini-batch of one: its mean μ_B is the example itself and σ²_B is 0, so z − μ_B
-        = 0 in every unit and batch norm outputs β whatever the input. Every example then gets the same
-        answer. The running averages do not depend on the batch, so one example at a time works. Below, every
-        dev example is predicted alone, both ways, with the network’s weights as they are now.
-      </p>
+      {answerHidden ? (
+        <p className="bn-lead">
+          Every dev example is predicted alone, normalised with its own mean and variance (the batch
+          statistics of a mini-batch of one) and with the running averages, with the network’s weights as they
+          are now.
+        </p>
+      ) : (
+        <p className="bn-lead">
+          A single example is a mini-batch of one: its mean μ_B is the example itself and σ²_B is 0, so z −
+          μ_B = 0 in every unit and batch norm outputs β whatever the input. Every example then gets the same
+          answer. The running averages do not depend on the batch, so one example at a time works. Below,
+          every dev example is predicted alone, both ways, with the network’s weights as they are now.
+        </p>
+      )}
       <div className="bn-row">
-        <button type="button" disabled={!ready || busy} onClick={() => void predict()}>
+        <button type="button" disabled={!ready || busy} onClick={predict}>
           Predict the dev set one example at a time
         </button>
         {shown ? <span className="hint">at step {shown.step}</span> : null}
@@ -184,49 +177,51 @@ function OneExample({ model }: { model: number }) {
           </span>
         ) : null}
       </div>
-      {one ? (
-        <>
-          <div className="bn-readouts">
-            <Readout
-              label="One example at a time: batch statistics"
-              value={formatPercent(one.batchStatisticsAccuracy)}
+      <AnswerGate lab="batchnorm" scene="test-time" what="The one-example result">
+        {one ? (
+          <>
+            <div className="bn-readouts">
+              <Readout
+                label="One example at a time: batch statistics"
+                value={formatPercent(one.batchStatisticsAccuracy)}
+              />
+              <Readout
+                label="One example at a time: running averages"
+                value={formatPercent(one.runningAveragesAccuracy)}
+              />
+              <Readout label="Classes predicted with batch statistics" value={String(classes)} />
+            </div>
+            <p className="bn-measured">
+              With batch statistics the {devSize} dev examples got{' '}
+              {classes === 1 ? 'one answer' : `${classes} answers`}
+              {classes === 1 ? ` (class ${one.batchStatisticsPrediction[0]} for all)` : ''}: the accuracy is
+              that class’s share of the dev set. With the running averages: the accuracy evaluation mode gives
+              the whole dev set at once ({formatPercent(shown!.evalModeAccuracy)}).
+            </p>
+            <NumberField
+              label="Dev example"
+              value={example}
+              parse={parse}
+              onCommit={setExample}
+              error={exampleError}
+              onError={setExampleError}
+              step={1}
+              hint={`1 to ${devSize}`}
             />
-            <Readout
-              label="One example at a time: running averages"
-              value={formatPercent(one.runningAveragesAccuracy)}
-            />
-            <Readout label="Classes predicted with batch statistics" value={String(classes)} />
-          </div>
-          <p className="bn-measured">
-            With batch statistics the {devSize} dev examples got{' '}
-            {classes === 1 ? 'one answer' : `${classes} answers`}
-            {classes === 1 ? ` (class ${one.batchStatisticsPrediction[0]} for all)` : ''}: the accuracy is
-            that class’s share of the dev set. With the running averages: the accuracy evaluation mode gives
-            the whole dev set at once ({formatPercent(shown!.evalModeAccuracy)}).
-          </p>
-          <NumberField
-            label="Dev example"
-            value={example}
-            parse={parse}
-            onCommit={setExample}
-            error={exampleError}
-            onError={setExampleError}
-            step={1}
-            hint={`1 to ${devSize}`}
-          />
-          <div className="bn-readouts">
-            <Readout label="Chosen example: its class" value={String(one.labels[i])} />
-            <Readout
-              label="Chosen example: batch statistics"
-              value={`class ${one.batchStatisticsPrediction[i]} (p = ${formatPercent(one.batchStatisticsConfidence[i])})`}
-            />
-            <Readout
-              label="Chosen example: running averages"
-              value={`class ${one.runningAveragesPrediction[i]} (p = ${formatPercent(one.runningAveragesConfidence[i])})`}
-            />
-          </div>
-        </>
-      ) : null}
+            <div className="bn-readouts">
+              <Readout label="Chosen example: its class" value={String(one.labels[i])} />
+              <Readout
+                label="Chosen example: batch statistics"
+                value={`class ${one.batchStatisticsPrediction[i]} (p = ${formatPercent(one.batchStatisticsConfidence[i])})`}
+              />
+              <Readout
+                label="Chosen example: running averages"
+                value={`class ${one.runningAveragesPrediction[i]} (p = ${formatPercent(one.runningAveragesConfidence[i])})`}
+              />
+            </div>
+          </>
+        ) : null}
+      </AnswerGate>
     </div>
   );
 }

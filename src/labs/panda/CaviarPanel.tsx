@@ -4,6 +4,7 @@ import { RadioGroup } from '../../components/RadioGroup';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { lowest } from '../../core/panda/caviar';
 import { measuredVerdict } from '../../core/panda/verdict';
+import { AnswerGate } from '../../ui/AnswerGate';
 import { costDomain } from '../../ui/costChartData';
 import { formatCost, formatRate } from '../../ui/format';
 import { CurveChart } from './CurveChart';
@@ -160,56 +161,63 @@ export function CaviarPanel() {
           ) : null}
         </CurveChart>
       </div>
-      <table className="panda-comparison" aria-label="Equal-compute comparison">
-        <thead>
-          <tr>
-            <th scope="col">Approach</th>
-            <th scope="col">Models</th>
-            <th scope="col">Model-steps</th>
-            <th scope="col">Best dev cost</th>
-            <th scope="col">Human effort (interventions)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">{r.name}</th>
-              <td>{r.models}</td>
-              <td>{r.ran ? r.steps : '—'}</td>
-              <td>{r.ran ? formatCost(r.best) : 'not run yet'}</td>
-              <td>{r.effort}</td>
+      {/* In the caviar scene the class sees the setup above and predicts; the comparison is the answer. */}
+      <AnswerGate
+        lab="panda"
+        scene="caviar-equal-compute"
+        what="The equal-compute comparison and when each wins"
+      >
+        <table className="panda-comparison" aria-label="Equal-compute comparison">
+          <thead>
+            <tr>
+              <th scope="col">Approach</th>
+              <th scope="col">Models</th>
+              <th scope="col">Model-steps</th>
+              <th scope="col">Best dev cost</th>
+              <th scope="col">Human effort (interventions)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="panda-when">
-        <h3>When each wins</h3>
-        {verdict.length > 0 ? (
-          <div role="status" aria-label="Measured here">
-            {verdict.map((line) => (
-              <p key={line}>{line}</p>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>{r.models}</td>
+                <td>{r.ran ? r.steps : '—'}</td>
+                <td>{r.ran ? formatCost(r.best) : 'not run yet'}</td>
+                <td>{r.effort}</td>
+              </tr>
             ))}
-          </div>
-        ) : (
-          <p>Train the panda for a few days, then run the others on its compute to see which wins here.</p>
-        )}
-        <p>
-          In general: <strong>panda</strong> when compute is the bottleneck: a data set so big that one model
-          takes days and you can afford only one at a time. Your attention replaces the parallel search: you
-          look at the curve every day and steer. It costs your time, and the steps of every abandoned branch
-          still count.
-        </p>
-        <p>
-          <strong>Caviar</strong> when you have many machines: train many settings side by side, never look
-          until the end, and keep the best. With the same total compute each model gets only a slice of it, so
-          on one machine the caviar often loses; give every model its own machine (the second budget) and it
-          usually wins, with almost no human effort.
-        </p>
-        <p>
-          Either way, re-test your hyperparameters every few months: data, code and hardware change, and
-          yesterday’s best α may not be today’s.
-        </p>
-      </div>
+          </tbody>
+        </table>
+        <div className="panda-when">
+          <h3>When each wins</h3>
+          {verdict.length > 0 ? (
+            <div role="status" aria-label="Measured here">
+              {verdict.map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+            </div>
+          ) : (
+            <p>Train the panda for a few days, then run the others on its compute to see which wins here.</p>
+          )}
+          <p>
+            In general: <strong>panda</strong> when compute is the bottleneck: a data set so big that one
+            model takes days and you can afford only one at a time. Your attention replaces the parallel
+            search: you look at the curve every day and steer. It costs your time, and the steps of every
+            abandoned branch still count.
+          </p>
+          <p>
+            <strong>Caviar</strong> when you have many machines: train many settings side by side, never look
+            until the end, and keep the best. With the same total compute each model gets only a slice of it,
+            so on one machine the caviar often loses; give every model its own machine (the second budget) and
+            it usually wins, with almost no human effort.
+          </p>
+          <p>
+            Either way, re-test your hyperparameters every few months: data, code and hardware change, and
+            yesterday’s best α may not be today’s.
+          </p>
+        </div>
+      </AnswerGate>
     </section>
   );
 }

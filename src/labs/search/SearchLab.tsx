@@ -27,7 +27,7 @@ import { StudyScatter } from './StudyScatter';
 import { savedStudyFile } from './savedStudy';
 import { comparisonRound } from './comparisonView';
 import { decodeStudy, encodeStudy } from './searchHash';
-import { repeatOutcome } from './searchScenes';
+import { repeatOutcome, revealCoarseToFine, zoomOutcome } from './searchScenes';
 import { defaultStudyLink, type SearchState } from './searchStore';
 import { searchStore, useSearch } from './useSearchStore';
 
@@ -57,25 +57,37 @@ function Notices() {
   );
 }
 
-/** The scene in play (if any): Reveal is "Repeat over seeds", and only that repeat answers. */
+/**
+ * The scene in play (if any). Grid vs random: Reveal is "Repeat over seeds", and only that repeat
+ * answers. Coarse to fine: Reveal runs round 1, then zooms in around its best trial; only those answer.
+ */
 function Scene() {
   const scene = useLabScene('search');
   const state = useSearch((s) => ({ rounds: s.rounds, trials: s.trials, seed: s.seed, status: s.status }));
-  // The comparison round Reveal's repeat made: an older comparison on screen does not answer.
+  // The round Reveal made (the comparison, or coarse to fine's first): an older one does not answer.
   const [revealRound, setRevealRound] = useState<Round | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
   useEffect(() => setRevealRound(null), [scene?.id]);
   if (!scene) return null;
   const reveal = () => {
-    if (scene.id !== 'grid-vs-random') return;
     const store = searchStore();
+    if (scene.id === 'coarse-to-fine') {
+      setRevealRound(revealCoarseToFine(store));
+      return;
+    }
+    if (scene.id !== 'grid-vs-random') return;
     const before = comparisonRound(store.getState().rounds);
     // runRepeat() sets the new round before its first await, so it can be read straight away.
     void store.getState().runRepeat();
     const made = comparisonRound(store.getState().rounds);
     if (made && made !== before) setRevealRound(made);
   };
-  const outcome = scene.id === 'grid-vs-random' ? repeatOutcome(state, revealRound) : null;
+  const outcome =
+    scene.id === 'grid-vs-random'
+      ? repeatOutcome(state, revealRound)
+      : scene.id === 'coarse-to-fine'
+        ? zoomOutcome(state, revealRound)
+        : null;
   return <SceneBar lab="search" onReveal={reveal} outcome={outcome} />;
 }
 
