@@ -338,6 +338,11 @@ test('linear vs log: the share below 0.1 is counted from the panel’s own draws
   await expect(page.getByRole('note', { name: 'Where the draws landed hidden' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Samples per decade' })).toHaveCount(0);
   await expect(page.getByRole('radiogroup', { name: 'Sampling scale' })).toBeVisible();
+  // The panel the question is about comes first, on the first screen; the run's panels answer nothing
+  // here, so they are not gated.
+  const scaleBox = await page.getByRole('radiogroup', { name: 'Sampling scale' }).boundingBox();
+  expect(scaleBox?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(page.viewportSize()?.height ?? 0);
+  await expect(page.getByRole('note', { name: 'The cost chart hidden' })).toHaveCount(0);
   const text = await predictAndReveal(page, 'linear-vs-log', 'About half (35 % to 65 %)', 30_000);
   // The panel's decade rows, each "P % · N samples": the rows below 0.1 (10^-4 to 10^-1) add up to the count.
   const rows = await page

@@ -8,8 +8,8 @@ export interface AnswerGateProps {
   lab: string;
   /** What is hidden, as the note names it ("The cost chart"). */
   what: string;
-  /** Hide only while this scene (by id) is in play; any question scene of the lab when absent. */
-  scene?: string;
+  /** Hide only while this scene (or one of these, by id) is in play; any question scene of the lab when absent. */
+  scene?: string | readonly string[];
   children: ReactNode;
 }
 

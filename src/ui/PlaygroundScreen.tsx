@@ -36,6 +36,10 @@ function PlaygroundScene() {
   );
 }
 
+// The α scenes are answered by the readouts and the cost chart; the sampling scene by the sampling
+// panel alone (it gates its own answer), so the run's panels stay in view there.
+const ALPHA_SCENES = ['alpha-too-small', 'alpha-about-right', 'alpha-too-big'] as const;
+
 export function PlaygroundScreen() {
   // A pasted link replaces the experiment: fresh controls drop any half-typed text.
   const revision = useAppStore(selectExperimentRevision);
@@ -45,6 +49,13 @@ export function PlaygroundScreen() {
   const store = useAppStoreApi();
   useReopened('playground', (record) => store.getState().restoreSaved(record));
   usePlaygroundShortcuts();
+  // In the sampling scene the lesson it asks about comes first, where a projector shows it.
+  const samplingFirst = useLabScene('playground')?.id === 'linear-vs-log';
+  const sampling = (
+    <Suspense fallback={<p className="loading">Loading the sampling lesson…</p>}>
+      <SamplingPanel key={revision} />
+    </Suspense>
+  );
   return (
     <>
       <div className="banners">
@@ -60,20 +71,19 @@ export function PlaygroundScreen() {
       <div className="layout">
         <ControlsPanel key={revision} />
         <main className="results">
-          <AnswerGate lab="playground" what="The readout panel">
+          {samplingFirst ? sampling : null}
+          <AnswerGate lab="playground" what="The readout panel" scene={ALPHA_SCENES}>
             <Readouts />
           </AnswerGate>
           <div className="figures">
-            <AnswerGate lab="playground" what="The cost chart">
+            <AnswerGate lab="playground" what="The cost chart" scene={ALPHA_SCENES}>
               <Suspense fallback={<p className="loading">Loading the cost chart…</p>}>
                 <CostChart />
               </Suspense>
             </AnswerGate>
             <DecisionBoundary />
           </div>
-          <Suspense fallback={<p className="loading">Loading the sampling lesson…</p>}>
-            <SamplingPanel key={revision} />
-          </Suspense>
+          {samplingFirst ? null : sampling}
           <Suspense fallback={null}>
             <Lessons />
           </Suspense>

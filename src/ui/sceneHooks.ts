@@ -21,12 +21,13 @@ export function useScenePanel(lab: string): (panel: string) => boolean {
 
 /**
  * True while the scene asks a question the class has not yet seen answered (only while the scene with
- * id `only` is in play, when given).
+ * an id in `only` is in play, when given).
  */
-export function useAnswerHidden(lab: string, only?: string): boolean {
+export function useAnswerHidden(lab: string, only?: string | readonly string[]): boolean {
   const scene = useLabScene(lab);
   const revealed = useStore(sceneStore, (s) => s.revealed);
-  if (only !== undefined && scene?.id !== only) return false;
+  const ids = typeof only === 'string' ? [only] : only;
+  if (ids !== undefined && !ids.includes(scene?.id ?? '')) return false;
   return scene?.question != null && !revealed;
 }
 
