@@ -2,22 +2,25 @@
 // same initial W, same mini-batches), curves overlaid; and a learning-rate sweep, with and without,
 // final dev accuracy against α. The page states what it measured.
 
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Switch } from '../../components/Switch';
 import { Readout } from '../../components/Readout';
 import type { Experiment } from '../../core/experiment';
 import { curvesCsv } from '../../core/export/curvesCsv';
-import { chartPoints } from '../../state/runSeries';
+import { chartPoints, type RunSeries } from '../../state/runSeries';
 import { AnswerGate } from '../../ui/AnswerGate';
 import { ChartExport } from '../../ui/ChartExport';
 import { experimentColumns, seriesCurves } from '../../ui/chartCsv';
 import { smoothCurve } from '../../ui/costChartData';
 import { formatPercent, formatRate } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
+import { usePresenter } from '../../ui/presenter';
 import { SaveButton } from '../../ui/SaveButton';
 import { useLab, useLabStore } from './LabContext';
 import { type LabModel, logSpaced, withBatchNormLayout } from './labStore';
 import { SCENARIOS } from './labHash';
 import { sweepPoints } from './bnScenes';
+import { type ComparisonRun, comparisonGhost, ghostLabel } from './comparisonGhost';
 import { comparisonRecord } from './savedComparison';
 import { Frame, polyline } from './svgCharts';
 import { goodCount, type SweepPoint, summarizeSweep, sweepVerdict } from '../../core/sweepSummary';
@@ -27,6 +30,10 @@ const OFF = PALETTE.withoutBatchNorm;
 
 export function DoesItHelpPanel() {
   const store = useLabStore();
+  // The ghost listens from the panel's first showing, so the first comparison is there to keep.
+  comparisonGhost(store);
+  // On by default, as on the playground's cost chart; it outlives a sweep shown in between.
+  const [showGhost, setShowGhost] = useState(true);
   const s = useLab((st) => ({
     kind: st.kind,
     status: st.status,
@@ -48,7 +55,7 @@ export function DoesItHelpPanel() {
   // The α the sweep on screen trained (the settings below may already describe the next one).
   const rates = logSpaced(s.ranSweep.lrMin, s.ranSweep.lrMax, s.ranSweep.count);
   return (
-    <section className="bn-panel" aria-label="Does it help?">
+    <section className="bn-panel bn-help" aria-label="Does it help?">
       <h2>Does it help? Side by side, same seeds</h2>
       <p className="bn-lead">
         Both networks start from the same weights and see the same mini-batches; the only difference is batch
@@ -92,7 +99,9 @@ export function DoesItHelpPanel() {
         </span>
       </div>
       <AnswerGate lab="batchnorm" what="The comparison and the sweep">
-        {s.kind === 'compare' && s.series ? <Comparison /> : null}
+        {s.kind === 'compare' && s.series ? (
+          <Comparison showGhost={showGhost} onShowGhost={setShowGhost} />
+        ) : null}
         {s.kind === 'sweep' && s.series ? <Sweep rates={rates} /> : null}
       </AnswerGate>
     </section>
@@ -151,36 +160,88 @@ function offOnLines(
   );
 }
 
-function Comparison() {
-  const { series, seriesVersion, models, status, experiment } = useLab((st) => ({
+/** A comparison's two models as curves: dev accuracy and smoothed train cost, without then with. */
+function curvesOf(series: RunSeries) {
+  return series.models.map((m) => ({
+    dev: chartPoints(m.devStep.view(), m.devAccuracy.view()).map(xy),
+    cost: chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view())).map(xy),
+  }));
+}
+
+/** The ghost's faded, dashed lines, each labelled "previous" at its end in the line's colour. */
+function ghostLines(
+  curves: readonly Point[][],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  strokeWidth: number,
+) {
+  return (
+    <g className="bn-ghost" opacity={0.45}>
+      {[OFF, ON].map((stroke, i) => {
+        const line = curves[i] ?? [];
+        const end = line[line.length - 1];
+        return (
+          <g key={stroke}>
+            <polyline
+              className={i === 0 ? 'bn-ghost-off' : 'bn-ghost-on'}
+              points={polyline(line, sx, sy)}
+              fill="none"
+              stroke={stroke}
+              strokeWidth={strokeWidth}
+              strokeDasharray="6 4"
+            />
+            {end && Number.isFinite(end.y) ? (
+              <text x={sx(end.x) - 4} y={sy(end.y) - 5} textAnchor="end" fill={stroke} className="bn-tick">
+                previous
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function Comparison({ showGhost, onShowGhost }: { showGhost: boolean; onShowGhost: (on: boolean) => void }) {
+  const store = useLabStore();
+  const { series, seriesVersion, models, status, experiment, now } = useLab((st) => ({
     series: st.series,
     seriesVersion: st.seriesVersion,
     models: st.models,
     status: st.status,
     // The run's own setup: the controls may have moved since it started.
     experiment: st.runSetup?.experiment ?? st.experiment,
+    now: st.runSetup?.experiment ?? null,
   }));
+  const ghostStore = comparisonGhost(store);
+  const kept = useSyncExternalStore(ghostStore.subscribe, ghostStore.get).previous;
+  const previous: ComparisonRun | null = showGhost && kept && kept.series !== series ? kept : null;
   const figureRef = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
-  const lines = useMemo(
-    () =>
-      series
-        ? series.models.map((m) => ({
-            dev: chartPoints(m.devStep.view(), m.devAccuracy.view()).map(xy),
-            cost: chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view())).map(xy),
-          }))
-        : [],
-    [series, seriesVersion],
-  );
+  const lines = useMemo(() => (series ? curvesOf(series) : []), [series, seriesVersion]);
+  // The ghost's run has ended: its buffers no longer grow.
+  const ghost = useMemo(() => (previous ? curvesOf(previous.series) : []), [previous]);
   if (!series) return null;
-  const maxStep = Math.max(1, series.maxStep());
-  const maxCost = Math.max(0.1, ...lines.flatMap((l) => l.cost.map((p) => p.y)).filter(Number.isFinite));
-  const lastAcc = lines.map((l) => l.dev[l.dev.length - 1]?.y ?? Number.NaN);
-  const dev = lines.map((l) => l.dev);
-  const cost = lines.map((l) => l.cost);
+  const maxStep = Math.max(1, series.maxStep(), previous?.series.maxStep() ?? 0);
+  const costsOf = (ls: typeof lines) => ls.flatMap((l) => l.cost.map((p) => p.y)).filter(Number.isFinite);
+  const ownMax = Math.max(0.1, ...costsOf(lines));
+  // Fitted to both runs, but a ghost that blew up may not flatten the new curves: past 3× it is clipped.
+  const maxCost = Math.min(3 * ownMax, Math.max(ownMax, ...costsOf(ghost)));
+  const lastOf = (ls: typeof lines) => ls.map((l) => l.dev[l.dev.length - 1]?.y ?? Number.NaN);
+  const lastAcc = lastOf(lines);
+  const ghostAcc = lastOf(ghost);
+  const clip = (ls: Point[][], max: number) =>
+    ls.map((l) => l.map((p) => ({ x: p.x, y: Math.min(p.y, max) })));
+  const label = previous ? ghostLabel(previous, now) : null;
   return (
     <figure className="bn-figure" aria-label="Comparison chart" ref={figureRef} data-main-chart>
-      <div className="chart-export-row">
+      <div className="chart-export-row bn-ghost-row">
+        <Switch label="Show the previous comparison as a ghost" checked={showGhost} onChange={onShowGhost} />
+        {showGhost && kept && kept.series !== series ? (
+          <button type="button" onClick={() => ghostStore.clear()}>
+            Forget the previous comparison
+          </button>
+        ) : null}
         <ChartExport
           name="Comparison chart"
           target={figureRef}
@@ -188,6 +249,11 @@ function Comparison() {
           csv={() => runCsv(series, models, experiment)}
         />
       </div>
+      {label ? (
+        <p className="bn-ghost-label" data-previous-run>
+          {label} (faded, dashed)
+        </p>
+      ) : null}
       <div className="bn-columns">
         <Frame
           xDomain={[0, maxStep]}
@@ -196,7 +262,25 @@ function Comparison() {
           xLabel="step"
           yLabel="dev accuracy"
         >
-          {(sx, sy) => offOnLines(dev, sx, sy, 2.2, ['bn-line-off', 'bn-line-on'])}
+          {(sx, sy) => (
+            <>
+              {previous
+                ? ghostLines(
+                    ghost.map((l) => l.dev),
+                    sx,
+                    sy,
+                    2.2,
+                  )
+                : null}
+              {offOnLines(
+                lines.map((l) => l.dev),
+                sx,
+                sy,
+                2.2,
+                ['bn-line-off', 'bn-line-on'],
+              )}
+            </>
+          )}
         </Frame>
         <Frame
           xDomain={[0, maxStep]}
@@ -205,7 +289,27 @@ function Comparison() {
           xLabel="step"
           yLabel="train cost (smoothed)"
         >
-          {(sx, sy) => offOnLines(cost, sx, sy, 1.8)}
+          {(sx, sy) => (
+            <>
+              {previous
+                ? ghostLines(
+                    clip(
+                      ghost.map((l) => l.cost),
+                      maxCost,
+                    ),
+                    sx,
+                    sy,
+                    1.8,
+                  )
+                : null}
+              {offOnLines(
+                lines.map((l) => l.cost),
+                sx,
+                sy,
+                1.8,
+              )}
+            </>
+          )}
         </Frame>
       </div>
       <figcaption>
@@ -219,7 +323,18 @@ function Comparison() {
           <output aria-label="Accuracy with batch norm">{formatPercent(lastAcc[1])}</output>
           {models[1]?.status === 'diverged' ? ' (diverged)' : ''}
         </span>{' '}
-        at step {series.maxStep()} ({status}).
+        at step {series.maxStep()} ({status}), α = {formatRate(experiment.learningRate)}.
+        {previous && label ? (
+          <span className="bn-ghost-key" data-ghost-legend>
+            {' '}
+            ┅ {label} (faded, dashed): without{' '}
+            <output aria-label="Previous accuracy without batch norm">{formatPercent(ghostAcc[0])}</output>
+            {previous.models[0]?.status === 'diverged' ? ' (diverged)' : ''}, with{' '}
+            <output aria-label="Previous accuracy with batch norm">{formatPercent(ghostAcc[1])}</output>
+            {previous.models[1]?.status === 'diverged' ? ' (diverged)' : ''}, at step{' '}
+            {previous.series.maxStep()}.
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );
@@ -235,6 +350,9 @@ function Sweep({ rates }: { rates: number[] }) {
     experiment: st.runSetup?.experiment ?? st.experiment,
   }));
   const figureRef = useRef<HTMLElement>(null);
+  // On a projector the chart shares the screen with the scene bar: wider and flatter, it keeps its
+  // width and gives up height.
+  const presenting = usePresenter();
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
   const points = useMemo<SweepPoint[]>(
     () => (series ? sweepPoints(series, models) : []),
@@ -251,7 +369,7 @@ function Sweep({ rates }: { rates: number[] }) {
       ? 'no α'
       : `α from ${formatRate(a.lowest)} to ${formatRate(a.highest!)} (${a.good.length} of ${rates.length} values)`;
   return (
-    <figure className="bn-figure" aria-label="Sweep chart" ref={figureRef} data-main-chart>
+    <figure className="bn-figure bn-sweep" aria-label="Sweep chart" ref={figureRef} data-main-chart>
       <div className="chart-export-row">
         <ChartExport
           name="Sweep chart"
@@ -262,7 +380,7 @@ function Sweep({ rates }: { rates: number[] }) {
       </div>
       <Frame
         width={560}
-        height={260}
+        height={presenting ? 200 : 260}
         xDomain={[rates[0] / 1.3, rates[rates.length - 1] * 1.3]}
         yDomain={[0, 1]}
         xLog
