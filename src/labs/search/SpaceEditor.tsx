@@ -1,10 +1,30 @@
 // The search space: one row per hyperparameter, fixed or searched on a scale, with the course's
 // importance tier beside it. A bad range is refused right at its row, with the reason.
-import { HYPERPARAMETERS, type HyperDef, type RowMode, SCALE_TEXT, TIER_TEXT } from '../../core/search/space';
+import {
+  type Dimension,
+  HYPERPARAMETERS,
+  type HyperDef,
+  type RowMode,
+  SCALE_TEXT,
+  TIER_TEXT,
+} from '../../core/search/space';
+import { formatValue } from './plotAxes';
 import { useProblems, useSearch } from './useSearchStore';
 
+/** A round's range of one hyperparameter, in the leaderboard's number format. */
+function rangeText(def: HyperDef, d: Dimension): string {
+  if (d.scale === 'fixed') return `fixed at ${formatValue(def.key, d.value)}`;
+  if (d.scale === 'choice') return `choices ${d.choices.map((c) => formatValue(def.key, c)).join(', ')}`;
+  return `${formatValue(def.key, d.low)} to ${formatValue(def.key, d.high)} (${SCALE_TEXT[d.scale]})`;
+}
+
 function Row({ def, reason }: { def: HyperDef; reason: string | undefined }) {
-  const { draft, setRow } = useSearch((s) => ({ draft: s.drafts[def.key], setRow: s.setRow }));
+  const { draft, setRow, latest } = useSearch((s) => ({
+    draft: s.drafts[def.key],
+    setRow: s.setRow,
+    // A zoomed round samples a smaller region than the fields (round 1's space) say: the row shows it.
+    latest: s.rounds.length > 1 ? s.rounds[s.rounds.length - 1] : null,
+  }));
   const messageId = `search-row-${def.key}-message`;
   const modes: RowMode[] = ['fixed', ...def.scales];
   const invalid = reason ? true : undefined;
@@ -52,6 +72,14 @@ function Row({ def, reason }: { def: HyperDef; reason: string | undefined }) {
             {input('high', 'High')}
           </>
         ) : null}
+        {latest && latest.space[def.key].scale !== 'fixed' ? (
+          <p className="search-row-round">
+            Round {latest.index + 1} samples{' '}
+            <output aria-label={`Round ${latest.index + 1} range: ${def.label}`}>
+              {rangeText(def, latest.space[def.key])}
+            </output>
+          </p>
+        ) : null}
         {reason ? (
           <p id={messageId} className="search-row-message" role="status">
             {reason}
@@ -64,6 +92,7 @@ function Row({ def, reason }: { def: HyperDef; reason: string | undefined }) {
 
 export function SpaceEditor() {
   const problems = useProblems();
+  const zoomed = useSearch((s) => (s.rounds.length > 1 ? s.rounds.length : 0));
   return (
     <section className="panel search-space" aria-label="Search space">
       <h2>Search space</h2>
@@ -71,6 +100,12 @@ export function SpaceEditor() {
         Fix a hyperparameter or search it on a scale. The tiers are the course's advice on what to tune first;
         Adam's β1, β2 and ε are almost always left at 0.9, 0.999 and 10⁻⁸.
       </p>
+      {zoomed ? (
+        <p className="search-zoomed-note">
+          The fields hold round 1's space (<strong>Run study</strong> starts again from it); under each
+          searched row, the range round {zoomed} sampled after zooming in.
+        </p>
+      ) : null}
       <table className="search-space-table">
         <thead>
           <tr>

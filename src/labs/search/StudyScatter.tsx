@@ -95,6 +95,11 @@ export function StudyScatter() {
         <p className="chart-empty-static">Fix the search space to see the samples.</p>
       )}
       <section className="search-distinct" aria-label="Distinct values per axis">
+        {latest ? (
+          <p className="search-distinct-round">
+            {rounds.length > 1 ? `Round ${latest.index + 1} (the latest):` : 'Round 1:'}
+          </p>
+        ) : null}
         {keys.map((k) => (
           <Readout
             key={k}
