@@ -34,6 +34,7 @@ export function DoesItHelpPanel() {
   comparisonGhost(store);
   // On by default, as on the playground's cost chart; it outlives a sweep shown in between.
   const [showGhost, setShowGhost] = useState(true);
+  const presenting = usePresenter();
   const s = useLab((st) => ({
     kind: st.kind,
     status: st.status,
@@ -54,9 +55,8 @@ export function DoesItHelpPanel() {
     (s.kind === 'compare' || s.kind === 'sweep') && (s.status === 'running' || s.status === 'starting');
   // The α the sweep on screen trained (the settings below may already describe the next one).
   const rates = logSpaced(s.ranSweep.lrMin, s.ranSweep.lrMax, s.ranSweep.count);
-  return (
-    <section className="bn-panel bn-help" aria-label="Does it help?">
-      <h2>Does it help? Side by side, same seeds</h2>
+  const setup = (
+    <>
       <p className="bn-lead">
         Both networks start from the same weights and see the same mini-batches; the only difference is batch
         norm (on{' '}
@@ -98,12 +98,23 @@ export function DoesItHelpPanel() {
           (log scale), with and without batch norm = {2 * s.sweep.count} models, {s.sweep.steps} steps each.
         </span>
       </div>
-      <AnswerGate lab="batchnorm" what="The comparison and the sweep">
-        {s.kind === 'compare' && s.series ? (
-          <Comparison showGhost={showGhost} onShowGhost={setShowGhost} />
-        ) : null}
-        {s.kind === 'sweep' && s.series ? <Sweep rates={rates} /> : null}
-      </AnswerGate>
+    </>
+  );
+  const results = (
+    <AnswerGate lab="batchnorm" what="The comparison and the sweep">
+      {s.kind === 'compare' && s.series ? (
+        <Comparison showGhost={showGhost} onShowGhost={setShowGhost} />
+      ) : null}
+      {s.kind === 'sweep' && s.series ? <Sweep rates={rates} /> : null}
+    </AnswerGate>
+  );
+  // On a projector the result is the lesson: it comes straight under the title, the buttons and the
+  // explanation after it. The DOM order changes with it (not CSS order), so Tab follows what is seen.
+  return (
+    <section className="bn-panel bn-help" aria-label="Does it help?">
+      <h2>Does it help? Side by side, same seeds</h2>
+      {presenting ? results : setup}
+      {presenting ? setup : results}
     </section>
   );
 }
