@@ -3,6 +3,8 @@
 // data as the app's training worker), so that the app's worker ships no benchmark code.
 import './threadsFromName';
 import { activateBackend, threadInfo } from '../src/engine/backends';
+import { setFusedAdam } from '../src/engine/fusedAdam';
+import { setFusion } from '../src/engine/fusedKernel';
 import { setProductsPerModel } from '../src/engine/perModelMatMul';
 import { tf } from '../src/engine/tf';
 import type { BackendName } from '../src/core/config';
@@ -42,6 +44,11 @@ declare const self: DedicatedWorkerGlobalScope;
 // A worker named "...batched" times the engine as it was before issue 12: tfjs's batched products on
 // wasm (the page's ?products=batched), for before/after figures from one run.
 if (self.name.includes('batched')) setProductsPerModel(false);
+// "...unfused": tfjs's separate kernels for the whole step (fusedKernel.ts, fusedAdam.ts), round 3's before.
+if (self.name.includes('unfused')) {
+  setFusion(false);
+  setFusedAdam(false);
+}
 
 /** Model-steps per second of `population` models, stacked or one population after another. */
 async function benchmark(

@@ -54,12 +54,15 @@ function request<K extends keyof BenchReplyTo>(
 ): Promise<BenchReplyTo[K]> {
   if (!worker) {
     // ?threads=N on this page times wasm on N threads (bench/threadsFromName.ts);
-    // ?products=batched: tfjs's batched products on wasm, as before issue 12 (bench.worker.ts).
+    // ?products=batched: tfjs's batched products on wasm, as before issue 12 (bench.worker.ts);
+    // ?kernels=unfused: tfjs's separate kernels instead of the engine's fused ones.
     const query = new URLSearchParams(location.search);
     const threads = query.get('threads');
+    const batched = query.get('products') === 'batched' ? ' batched' : '';
+    const unfused = query.get('kernels') === 'unfused' ? ' unfused' : '';
     worker = new Worker(new URL('./bench.worker.ts', import.meta.url), {
       type: 'module',
-      name: `bench${threads ? ` threads=${threads}` : ''}${query.get('products') === 'batched' ? ' batched' : ''}`,
+      name: `bench${threads ? ` threads=${threads}` : ''}${batched}${unfused}`,
     });
     worker.addEventListener('message', (e: MessageEvent<BenchReply>) => {
       const reply = e.data;

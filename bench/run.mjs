@@ -242,7 +242,8 @@ async function throughput(page, backends, tag, results, failures, extra = {}) {
                 t.backend === backend &&
                 t.population === 1 &&
                 t.threads === top?.threads &&
-                t.products === extra.products,
+                t.products === extra.products &&
+                t.kernels === extra.kernels,
             );
             if (same) results.throughput.push({ ...same, mode });
             continue;
@@ -315,6 +316,13 @@ async function throughputAndReference(browser, origins, results, failures) {
       await throughput(before, ['wasm'], 'batched ', results, failures, { products: 'batched' });
     } finally {
       await before.close();
+    }
+    // And with tfjs's separate kernels instead of the fused ones (round 3's "before"), same run.
+    const unfused = await openBenchPage(browser, origins.isolated, failures, '?kernels=unfused');
+    try {
+      await throughput(unfused, ['wasm'], 'unfused ', results, failures, { kernels: 'unfused' });
+    } finally {
+      await unfused.close();
     }
   }
 
@@ -794,7 +802,9 @@ async function bundleSizes(results, failures) {
 
 /** A throughput row's engine: the backend, with wasm's thread count ("wasm x2"). */
 const engineOf = (t) =>
-  t.backend === 'wasm' ? `wasm x${t.threads}${t.products === 'batched' ? ' batched' : ''}` : t.backend;
+  t.backend === 'wasm'
+    ? `wasm x${t.threads}${t.products === 'batched' ? ' batched' : ''}${t.kernels === 'unfused' ? ' unfused' : ''}`
+    : t.backend;
 
 function table(results) {
   const lines = [];
@@ -862,10 +872,13 @@ function table(results) {
 const DEMO_BEFORE_MS = { 'bn-sweep': 17_000, 'search-train-all-three': 7_000 };
 
 function targets(results, bundleInfo) {
-  // The batched rows are the "before" figures: no target counts them.
+  // The batched and unfused rows are the "before" figures: no target counts them.
   const rows = (where) =>
     results.throughput.filter(
-      (t) => t.products !== 'batched' && Object.entries(where).every(([k, v]) => t[k] === v),
+      (t) =>
+        t.products !== 'batched' &&
+        t.kernels !== 'unfused' &&
+        Object.entries(where).every(([k, v]) => t[k] === v),
     );
   const rate = (where) => rows(where)[0]?.modelStepsPerSec;
   /** The fastest engine (backend and threads) for this workload, mode and population. */

@@ -4,6 +4,9 @@
 // fewer kernels per step. backprop.test.ts checks it against the tape on every kind of layer.
 import type { Activation } from '../core/config';
 import { type BatchStats, costPerModel, forwardPass, type LayerCache, paramOf, type Tensor } from './forward';
+import { fusedBinaryOutput } from './fusedCost';
+import { fusedDenseBackward } from './fusedDense';
+import { fusionAvailable } from './fusedKernel';
 import type { NetworkShape, ParamInfo } from './modelState';
 import { stackedMatMul } from './perModelMatMul';
 import { tf } from './tf';
@@ -44,27 +47,67 @@ export function costAndGradients(
   activation: Activation,
   bnEpsilon: number,
 ): CostAndGradients {
-  const { logits, batchStats, layers } = forwardPass(net, layout, params, x, activation, bnEpsilon, {
-    kind: 'train',
-  });
+  // Two classes, small enough: the output layer's bias, cost and gradient in one kernel (fusedCost.ts).
+  const outBias = paramOf(layout, params, net.hidden.length, 'bias');
+  const fuseOutput =
+    net.outputs === 1 &&
+    targets.rank === 3 &&
+    x.rank === 3 &&
+    outBias.shape[0] === targets.shape[0] &&
+    fusionAvailable(targets.size);
+  const pass = forwardPass(net, layout, params, x, activation, bnEpsilon, { kind: 'train' }, !fuseOutput);
+  const { batchStats, layers } = pass;
   const batch = x.shape[1] ?? 1;
   const grads: Tensor[] = new Array(layout.length);
   const setGrad = (layer: number, kind: ParamInfo['kind'], grad: Tensor) => {
     grads[layout.findIndex((p) => p.layer === layer && p.kind === kind)] = grad;
   };
-
-  // dJ/dlogits for the mean cost over the batch: (σ(z) − y)/b for sigmoid + binary cross-entropy,
-  // (softmax(z) − y)/b for softmax cross-entropy.
-  const predicted = net.outputs === 1 ? tf.sigmoid(logits) : tf.softmax(logits);
-  let dz = tf.mul(tf.sub(predicted, targets), 1 / batch);
   const out = net.hidden.length;
+  let dz: Tensor;
+  let cost: Tensor;
+  if (fuseOutput) {
+    const o = fusedBinaryOutput(pass.logits, outBias, targets);
+    dz = o.dz;
+    cost = o.cost;
+    setGrad(out, 'bias', o.bias);
+  } else {
+    // dJ/dlogits for the mean cost over the batch: (σ(z) − y)/b for sigmoid + binary cross-entropy,
+    // (softmax(z) − y)/b for softmax cross-entropy.
+    const predicted = net.outputs === 1 ? tf.sigmoid(pass.logits) : tf.softmax(pass.logits);
+    dz = tf.mul(tf.sub(predicted, targets), 1 / batch);
+    cost = costPerModel(pass.logits, targets, net.outputs);
+    setGrad(out, 'bias', tf.sum(dz, 1, true));
+  }
   const last = layers[out - 1];
   setGrad(out, 'weight', stackedMatMul(last ? last.a : x, dz, true, false));
-  setGrad(out, 'bias', tf.sum(dz, 1, true));
   let dA = out > 0 ? stackedMatMul(dz, paramOf(layout, params, out, 'weight'), false, true) : null;
 
   for (let l = out - 1; l >= 0; l--) {
     const layer = layers[l];
+    if (fusionAvailable((dA as Tensor).size) && (dA as Tensor).shape[0] === outBias.shape[0]) {
+      // The same numbers as the ops below, in one kernel (fusedDense.ts).
+      const bn = net.batchNorm[l];
+      const g = fusedDenseBackward({
+        dA: dA as Tensor,
+        slopeFrom: activation === 'relu' ? layer.zTilde : layer.a,
+        activation,
+        batchNorm: bn
+          ? {
+              zNorm: layer.zNorm as Tensor,
+              gamma: paramOf(layout, params, l, 'bnGamma'),
+              invStd: layer.invStd as Tensor,
+              keepBias: net.keepBias ?? false,
+            }
+          : null,
+      });
+      dz = g.dz;
+      if (g.dBeta) setGrad(l, 'bnBeta', g.dBeta);
+      if (g.dGamma) setGrad(l, 'bnGamma', g.dGamma);
+      if (g.bias) setGrad(l, 'bias', g.bias);
+      setGrad(l, 'weight', stackedMatMul(layer.input, dz, true, false));
+      if (l > 0) dA = stackedMatMul(dz, paramOf(layout, params, l, 'weight'), false, true);
+      continue;
+    }
     const slope = activationSlope(layer, activation);
     // dJ/dz̃ = dJ/da ⊙ da/dz̃
     const dTilde = slope ? tf.mul(dA as Tensor, slope) : (dA as Tensor);
@@ -91,5 +134,5 @@ export function costAndGradients(
     setGrad(l, 'weight', stackedMatMul(layer.input, dz, true, false));
     if (l > 0) dA = stackedMatMul(dz, paramOf(layout, params, l, 'weight'), false, true);
   }
-  return { cost: costPerModel(logits, targets, net.outputs), grads, batchStats };
+  return { cost, grads, batchStats };
 }

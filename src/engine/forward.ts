@@ -1,6 +1,9 @@
 // The forward pass of a stacked population: every tensor has the model index in front
 // ([N, batch, units]), so one batched product (perModelMatMul.ts) runs all N models at once.
 import type { Activation } from '../core/config';
+import { fusedBatchNormForward } from './fusedBatchNorm';
+import { fusedDenseForward } from './fusedDense';
+import { fusionAvailable } from './fusedKernel';
 import type { NetworkShape, ParamInfo } from './modelState';
 import { stackedMatMul } from './perModelMatMul';
 import { tf } from './tf';
@@ -63,6 +66,14 @@ export function activate(z: Tensor, activation: Activation): Tensor {
   }
 }
 
+/**
+ * Whether a layer's fused kernel takes this product: small enough, and one model per parameter slice
+ * (inspection broadcasts one model's [1, ·, ·] weights over a [devSize, 1, ·] input; tfjs's ops do that).
+ */
+function fusable(product: Tensor, param: Tensor): boolean {
+  return fusionAvailable(product.size) && product.rank === 3 && param.shape[0] === product.shape[0];
+}
+
 /** What backpropagation needs of one hidden layer besides its trace. */
 export interface LayerCache extends LayerTrace {
   /** The layer's input: x for the first layer, the previous layer's a otherwise. */
@@ -98,6 +109,7 @@ export function forwardPass(
   activation: Activation,
   bnEpsilon: number,
   mode: ForwardMode,
+  withLogits = true,
 ): ForwardPass {
   const byLayer = (layer: number, kind: ParamInfo['kind']) => paramOf(layout, params, layer, kind);
   const batchStats: (BatchStats | null)[] = [];
@@ -107,7 +119,16 @@ export function forwardPass(
     const input = a;
     const product = stackedMatMul(input, byLayer(l, 'weight'));
     let cache: LayerCache;
-    if (net.batchNorm[l]) {
+    if (net.batchNorm[l] && mode.kind === 'train' && fusable(product, byLayer(l, 'bnGamma'))) {
+      // The same numbers in one kernel (fusedBatchNorm.ts).
+      const bias = net.keepBias ? byLayer(l, 'bias') : null;
+      const gamma = byLayer(l, 'bnGamma');
+      const beta = byLayer(l, 'bnBeta');
+      const r = fusedBatchNormForward(product, { gamma, beta, bias }, activation, bnEpsilon);
+      batchStats.push({ mean: r.mean, variance: r.variance });
+      a = r.a;
+      cache = { input, ...r };
+    } else if (net.batchNorm[l]) {
       const z = net.keepBias ? tf.add(product, byLayer(l, 'bias')) : product;
       let mean: Tensor;
       let variance: Tensor;
@@ -129,15 +150,23 @@ export function forwardPass(
       a = activate(zTilde, activation);
       cache = { input, z, mean, variance, zNorm, zTilde, a, invStd };
     } else {
-      const z = tf.add(product, byLayer(l, 'bias'));
+      let z: Tensor;
+      if (activation !== 'linear' && fusable(product, byLayer(l, 'bias'))) {
+        // The same numbers in one kernel (fusedDense.ts).
+        ({ z, a } = fusedDenseForward(product, byLayer(l, 'bias'), activation));
+      } else {
+        z = tf.add(product, byLayer(l, 'bias'));
+        a = activate(z, activation);
+      }
       batchStats.push(null);
-      a = activate(z, activation);
       cache = { input, z, mean: null, variance: null, zNorm: null, zTilde: z, a, invStd: null };
     }
     layers.push(cache);
   }
   const out = net.hidden.length;
-  const logits = tf.add(stackedMatMul(a, byLayer(out, 'weight')), byLayer(out, 'bias'));
+  const product = stackedMatMul(a, byLayer(out, 'weight'));
+  // Without logits the caller adds the bias itself (backprop.ts's fused output layer).
+  const logits = withLogits ? tf.add(product, byLayer(out, 'bias')) : product;
   return { logits, batchStats, layers };
 }
 

@@ -13,6 +13,9 @@ import {
   type ParamInfo,
   paramLayout,
 } from './modelState';
+import { fusedBatchGather } from './fusedGather';
+import { fusionAvailable, updateLimit } from './fusedKernel';
+import { fusableUpdate, fusedUpdate } from './fusedUpdate';
 import { tf } from './tf';
 import { adamFold, applyUpdate, type UpdateHyper } from './updateRules';
 
@@ -93,6 +96,8 @@ export class StackedGroup {
   private params: Tensor[];
   /** Elements per parameter, in layout order (how the flat optimizer memories split). */
   private readonly sizes: number[];
+  /** Σ sizes: one model's parameter count. */
+  private readonly totalSize: number;
   /** One flat tensor: [N, 1, Σ sizes]. */
   private v: Tensor[];
   private s: Tensor[];
@@ -124,6 +129,7 @@ export class StackedGroup {
     // update is a dozen ops for the whole network instead of a dozen per parameter.
     this.sizes = this.layout.map((p) => p.shape[0] * p.shape[1]);
     const total = this.sizes.reduce((a, b) => a + b, 0);
+    this.totalSize = total;
     this.v = [
       stack(
         models.map((m) => concatArrays(m.v)),
@@ -255,8 +261,13 @@ export class StackedGroup {
     const mask = this.activeMask();
     const result = tf.tidy(() => {
       const batchIndices = tf.tensor1d(indices, 'int32');
-      const xb = tf.reshape(tf.gather(this.data.xTrain, batchIndices), [n, b, this.net.inputs]);
-      const yb = tf.reshape(tf.gather(this.data.targetsTrain, batchIndices), [n, b, this.net.outputs]);
+      // One kernel for both where fused kernels run (fusedGather.ts), the same values.
+      const { xb, yb } = fusionAvailable(0)
+        ? fusedBatchGather(this.data.xTrain, this.data.targetsTrain, batchIndices, n, b)
+        : {
+            xb: tf.reshape(tf.gather(this.data.xTrain, batchIndices), [n, b, this.net.inputs]),
+            yb: tf.reshape(tf.gather(this.data.targetsTrain, batchIndices), [n, b, this.net.outputs]),
+          };
       // One gradient pass for the sum of the models' costs: each model's gradient is its own.
       const {
         cost: value,
@@ -277,6 +288,32 @@ export class StackedGroup {
         adamStepSize: adam ? column(adamStepSize) : hyper.epsilon,
         adamEpsilon: adam ? column(adamEpsilon) : hyper.epsilon,
       };
+      const m = this.specs[0].bnMomentum;
+      const update = {
+        optimizer: this.optimizer,
+        params: this.params,
+        grads,
+        v: this.v[0],
+        s: this.s[0],
+        hyper: h,
+        running: [...this.runningMean, ...this.runningVariance],
+        stats: [...this.bnLayers.map((l) => stats[l]!.mean), ...this.bnLayers.map((l) => stats[l]!.variance)],
+        bnMomentum: m,
+        active: mask,
+      };
+      if (fusionAvailable(n * this.totalSize, updateLimit()) && fusableUpdate(update)) {
+        // The whole update in one kernel (fusedUpdate.ts); the same numbers as the ops below.
+        const u = fusedUpdate(update);
+        const k = this.bnLayers.length;
+        return {
+          cost: value,
+          params: u.params,
+          v: [u.v],
+          s: [u.s],
+          runningMean: u.running.slice(0, k),
+          runningVariance: u.running.slice(k),
+        };
+      }
       const keepFrozen = (next: Tensor, old: Tensor) => (mask ? tf.where(mask, next, old) : next);
       let params: Tensor[];
       let v = this.v;
@@ -299,7 +336,6 @@ export class StackedGroup {
         s = [u.s === this.s[0] ? u.s : keepFrozen(u.s, this.s[0])];
       }
       // Running averages for test time: running := m·running + (1 − m)·batch statistic.
-      const m = this.specs[0].bnMomentum;
       const runningMean = this.bnLayers.map((l, k) =>
         keepFrozen(
           tf.add(tf.mul(m, this.runningMean[k]), tf.mul(1 - m, stats[l]!.mean)),

@@ -1,0 +1,45 @@
+// A step's mini-batches for every model, as one kernel: the rows of the inputs and of the targets at
+// the step's example indices, already shaped [N, batch, ·]. Unfused that is a Gather and a Reshape for
+// each (4 kernels); the kernel copies the same float32 values, so it is exact by construction.
+import type { Tensor } from './forward';
+import { registerFused, runFused } from './fusedKernel';
+import type { tf } from './tf';
+
+export const FUSED_BATCH_GATHER = 'PlaygroundBatchGather';
+
+function gather(ins: Float32Array[], outs: Float32Array[], widths: number[]): void {
+  // The indices arrive as int32 (the plan's third input); read as such.
+  const indices = ins[2] as unknown as Int32Array;
+  for (let t = 0; t < 2; t++) {
+    const from = ins[t];
+    const to = outs[t];
+    const w = widths[t];
+    for (let r = 0; r < indices.length; r++) to.set(from.subarray(indices[r] * w, indices[r] * w + w), r * w);
+  }
+}
+
+function plan(inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) {
+  const x = inputs.x as tf.TensorInfo;
+  const y = inputs.y as tf.TensorInfo;
+  const indices = inputs.indices as tf.TensorInfo;
+  const { models, batch } = attrs as { models: number; batch: number };
+  const widths = [x.shape[1], y.shape[1]];
+  return {
+    inputs: [x, y, indices],
+    outputs: widths.map((w) => [models, batch, w]),
+    compute: (ins: Float32Array[], outs: Float32Array[]) => gather(ins, outs, widths),
+  };
+}
+
+/** x [examples, inputs] and y [examples, outputs] at `indices` (int32, models·batch of them). */
+export function fusedBatchGather(
+  x: Tensor,
+  y: Tensor,
+  indices: Tensor,
+  models: number,
+  batch: number,
+): { xb: Tensor; yb: Tensor } {
+  registerFused(FUSED_BATCH_GATHER, plan);
+  const [xb, yb] = runFused(FUSED_BATCH_GATHER, { x, y, indices }, { models, batch });
+  return { xb, yb };
+}
