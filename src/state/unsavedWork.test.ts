@@ -45,10 +45,10 @@ describe('what each lab holds', () => {
   });
 
   it('should not count a study loaded from a file or saved work (it has no run of its own)', () => {
-    expect(searchWork({ status: 'finished', runId: null, trainedTrials: 25 }).phase).toBe('none');
-    expect(searchWork({ status: 'finished', runId: 7, trainedTrials: 25 }).phase).toBe('done');
-    expect(searchWork({ status: 'stopped', runId: 7, trainedTrials: 0 }).phase).toBe('none');
-    expect(searchWork({ status: 'running', runId: 7, trainedTrials: 0 }).phase).toBe('active');
+    expect(searchWork({ status: 'finished', studyRun: null, trainedTrials: 25 }).phase).toBe('none');
+    expect(searchWork({ status: 'finished', studyRun: 7, trainedTrials: 25 }).phase).toBe('done');
+    expect(searchWork({ status: 'stopped', studyRun: 7, trainedTrials: 0 }).phase).toBe('none');
+    expect(searchWork({ status: 'running', studyRun: 7, trainedTrials: 0 }).phase).toBe('active');
   });
 
   it('should not count the batch-norm network the lab builds paused on opening', () => {

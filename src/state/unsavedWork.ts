@@ -46,12 +46,15 @@ export function playgroundWork(s: {
   return NO_WORK;
 }
 
-/** The search lab's study. A study loaded from a file or from saved work has no run id: nothing to lose. */
-export function searchWork(s: { status: string; runId: number | null; trainedTrials: number }): LabWork {
+/**
+ * The search lab's study. `studyRun` is the run that trained it (kept through Stop, which forgets the
+ * live run id: a stopped study can still be saved); a study loaded from a file or saved work has none.
+ */
+export function searchWork(s: { status: string; studyRun: number | null; trainedTrials: number }): LabWork {
   const what = 'search study';
-  const key = `run ${s.runId}`;
+  const key = `run ${s.studyRun}`;
   if (TRAINING.has(s.status)) return { phase: 'active', what, key };
-  if (s.runId !== null && ENDED.has(s.status) && s.trainedTrials > 0) return { phase: 'done', what, key };
+  if (s.studyRun !== null && ENDED.has(s.status) && s.trainedTrials > 0) return { phase: 'done', what, key };
   return NO_WORK;
 }
 

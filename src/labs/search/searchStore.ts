@@ -80,6 +80,11 @@ export interface SearchState extends StudyLink {
   shownSeed: number | null;
   // the run
   runId: number | null;
+  /**
+   * The run that trained the study on screen: unlike runId it outlives Stop (a stopped study can still
+   * be saved), and a study loaded from a file or saved work has none. The leave guard reads it.
+   */
+  studyRun: number | null;
   status: StudyPhase;
   /** Trial id of each model of the run (model i trains trial runTrials[i]). */
   runTrials: number[];
@@ -206,6 +211,7 @@ function noStudy() {
     pickedTrial: null,
     shownSeed: null,
     runId: null,
+    studyRun: null,
     status: 'idle',
     runTrials: [],
     series: null,
@@ -397,6 +403,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
       });
       set((st) => ({
         runId,
+        studyRun: runId,
         status: 'starting',
         runTrials: trials.map((t) => t.id),
         series,
@@ -678,7 +685,7 @@ export function createSearchStore(options: SearchStoreOptions = {}): SearchStore
   trackWork(store, 'search', (s) =>
     searchWork({
       status: s.status,
-      runId: s.runId,
+      studyRun: s.studyRun,
       trainedTrials: s.trials.reduce((n, t) => (t.steps > 0 ? n + 1 : n), 0),
     }),
   );
