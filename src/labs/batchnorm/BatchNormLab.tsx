@@ -4,7 +4,7 @@
 // keys plus `scenario` and `sweep` (labHash.ts).
 
 import './batchnorm.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { AwayNotice } from '../../components/AwayNotice';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -108,21 +108,26 @@ function Scene({ store }: { store: LabStore }) {
   }, []);
   // Test time: the reading Reveal made (a later press of the panel's button does not answer).
   const [reading, setReading] = useState<TestTimeReading | null>(null);
+  // Each visit to a scene counts: a Reveal still running when the class moves on answers nothing later.
+  const visit = useRef(0);
   // A new scene forgets the previous one's run.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
   useEffect(() => {
+    visit.current += 1;
     setRevealRun(null);
     setReading(null);
   }, [scene?.id]);
   if (!scene) return null;
   const reveal = async () => {
+    const made = visit.current;
     if (scene.id === 'test-time') {
-      setReading(await revealTestTime(store));
+      const r = await revealTestTime(store);
+      if (visit.current === made) setReading(r);
       return;
     }
     if (scene.id !== 'does-it-help') return;
     await store.getState().runSweep();
-    setRevealRun(store.getState().runId);
+    if (visit.current === made) setRevealRun(store.getState().runId);
   };
   const outcome =
     scene.id === 'does-it-help'

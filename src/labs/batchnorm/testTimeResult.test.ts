@@ -62,6 +62,22 @@ describe('revealTestTime', () => {
     await reading;
     expect(calls).toEqual(['evaluateModes of model 0 at 800']);
   });
+  it('waits out a pause for another tab, and answers nothing when the network is rebuilt mid-Reveal', async () => {
+    const { store, calls, advance } = fakeLab('paused', 10);
+    const reading = revealTestTime(store, 600);
+    await Promise.resolve();
+    await Promise.resolve();
+    advance(200);
+    // The class looked at another tab: the lab paused itself and says so.
+    store.setState({ status: 'paused', awayNote: 'Paused while you were in the Playground.' });
+    store.setState({ status: 'running', awayNote: null });
+    advance(300);
+    expect(calls).toEqual(['resume']);
+    // A setup change builds a new network: its numbers are not what this Reveal trained.
+    store.setState({ runId: 5, status: 'starting' });
+    expect(await reading).toBeNull();
+    expect(calls).toEqual(['resume']);
+  });
 });
 
 describe('testTimeModel', () => {

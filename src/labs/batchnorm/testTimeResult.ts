@@ -84,10 +84,20 @@ export async function revealTestTime(
   // The lab builds its network when it opens: a Reveal pressed meanwhile waits for it.
   await until(store, (now) => now.status !== 'starting' && now.status !== 'idle');
   const stepOf = (now: LabState) => now.series?.maxStep() ?? 0;
+  const runId = s().runId;
   if (stepOf(s()) < steps && ['paused', 'running'].includes(s().status)) {
     if (s().status === 'paused') await s().resume();
-    // Trained far enough, or stopped training for its own reason (finished, stopped, failed).
-    await until(store, (now) => stepOf(now) >= steps || now.status !== 'running');
+    // Trained far enough, or stopped training for its own reason (finished, stopped, failed), or
+    // rebuilt by a setup change. A pause because the class went to another tab is waited out.
+    await until(
+      store,
+      (now) =>
+        now.runId !== runId ||
+        stepOf(now) >= steps ||
+        (now.status !== 'running' && !(now.status === 'paused' && now.awayNote)),
+    );
+    // A network rebuilt mid-Reveal is not the one this Reveal trained: it answers nothing.
+    if (s().runId !== runId) return null;
     if (s().status === 'running') await s().pause();
   }
   return predictOneAtATime(s());

@@ -3,7 +3,7 @@
 // leaderboard and the importance, zoom in on a good region, and open the best trial in the playground.
 
 import './search.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AwayNotice } from '../../components/AwayNotice';
 import { LinkNotices } from '../../components/LinkNotices';
 import type { Round } from '../../core/search/study';
@@ -66,13 +66,21 @@ function Scene() {
   const state = useSearch((s) => ({ rounds: s.rounds, trials: s.trials, seed: s.seed, status: s.status }));
   // The round Reveal made (the comparison, or coarse to fine's first): an older one does not answer.
   const [revealRound, setRevealRound] = useState<Round | null>(null);
+  // Coarse to fine's pending zoom, dropped when the scene changes or the lab closes.
+  const cancelZoom = useRef<() => void>(() => {});
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on the scene's id only
-  useEffect(() => setRevealRound(null), [scene?.id]);
+  useEffect(() => {
+    setRevealRound(null);
+    return () => cancelZoom.current();
+  }, [scene?.id]);
   if (!scene) return null;
   const reveal = () => {
     const store = searchStore();
     if (scene.id === 'coarse-to-fine') {
-      setRevealRound(revealCoarseToFine(store));
+      cancelZoom.current();
+      const { first, cancel } = revealCoarseToFine(store);
+      cancelZoom.current = cancel;
+      setRevealRound(first);
       return;
     }
     if (scene.id !== 'grid-vs-random') return;

@@ -160,7 +160,7 @@ describe('revealCoarseToFine', () => {
   }
   it('runs round 1, and once it has finished selects the region around its best trial and zooms in', () => {
     const { store, calls, round, trials } = fakeStore();
-    expect(revealCoarseToFine(store)).toBe(round);
+    expect(revealCoarseToFine(store).first).toBe(round);
     expect(calls).toEqual(['runStudy']);
     store.setState({ status: 'paused' });
     expect(calls).toEqual(['runStudy']);
@@ -170,6 +170,13 @@ describe('revealCoarseToFine', () => {
     // Once only.
     store.setState({ status: 'finished', brush: null });
     expect(calls).toHaveLength(2);
+  });
+  it('does not zoom once cancelled (the class left the scene while round 1 trained)', () => {
+    const { store, calls } = fakeStore();
+    const { cancel } = revealCoarseToFine(store);
+    cancel();
+    store.setState({ status: 'finished' });
+    expect(calls).toEqual(['runStudy']);
   });
   it('does not zoom when round 1 was stopped', () => {
     const { store, calls } = fakeStore();

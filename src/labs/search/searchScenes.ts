@@ -44,14 +44,14 @@ export function regionAroundBest(state: Pick<SearchState, 'rounds' | 'trials'>):
  * (round 1), "Select around the best", Zoom in (round 2). Returns round 1 as soon as it is sampled (the
  * outcome waits for round 2 to follow it); null when the study cannot run as the fields stand.
  */
-export function revealCoarseToFine(store: SearchStore): Round | null {
+export function revealCoarseToFine(store: SearchStore): { first: Round | null; cancel: () => void } {
   const s = () => store.getState();
   // Zoomed rounds a link brought would be re-created by Run study: this scene zooms from its results.
   if (s().zooms.length > 0) s().dropZooms();
   void s().runStudy();
   // runStudy() sets its rounds before its first await, so round 1 can be read straight away.
   const first = s().rounds.length === 1 ? s().rounds[0] : null;
-  if (!first) return null;
+  if (!first) return { first: null, cancel: () => {} };
   // Round 1 has trained when the study's run has ended: zoom in then, unless the study moved on.
   const unsubscribe = store.subscribe((now) => {
     if (now.rounds[0] !== first || now.rounds.length !== 1) return unsubscribe();
@@ -63,7 +63,9 @@ export function revealCoarseToFine(store: SearchStore): Round | null {
     now.setBrush(region);
     void s().zoomIn();
   });
-  return first;
+  // The caller cancels when the class leaves the scene: the zoom is the scene's step, never the
+  // learner's study's outside it.
+  return { first, cancel: unsubscribe };
 }
 
 type ZoomView = Pick<SearchState, 'rounds' | 'trials' | 'status'>;
