@@ -187,7 +187,13 @@ function plan(inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) {
 export function fusableUpdate(u: UpdateInputs): boolean {
   const n = u.params[0]?.shape[0] ?? 0;
   const all = [...u.params, ...u.grads, u.v, u.s, ...u.running, ...u.stats];
-  return n > 0 && all.every((t) => t.dtype === 'float32' && t.shape[0] === n);
+  // The kernel reads hyperparameter column m as model m's value: exactly one float32 per model.
+  const hyper = HYPER[u.optimizer].map((name) => u.hyper[name]);
+  return (
+    n > 0 &&
+    all.every((t) => t.dtype === 'float32' && t.shape[0] === n) &&
+    hyper.every((t) => t !== undefined && t.dtype === 'float32' && t.size === n)
+  );
 }
 
 /** The update in one kernel (fusionAvailable() and fusableUpdate() first). */
