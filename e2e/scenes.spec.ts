@@ -420,3 +420,27 @@ test('test time: Reveal trains, predicts one example at a time, and the verdict 
   await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-test-time-reveal.png` });
   console.log(`test-time scene at step ${step}: batch statistics ${bs}, running averages ${ra}`);
 });
+
+test('a Reveal that gets no run (a field in error) says so and offers Reveal again, instead of “Measuring…”', async ({
+  page,
+}) => {
+  const params = sceneById('coarse-to-fine')?.params ?? '';
+  await openScene(page, `lab=search&${params}&scene=coarse-to-fine`, 'Coarse to fine');
+  const steps = page.getByRole('spinbutton', { name: 'Steps per trial', exact: true });
+  await steps.fill('5');
+  await expect(steps).toHaveAttribute('aria-invalid', 'true');
+  const q = sceneById('coarse-to-fine')?.question;
+  await page
+    .getByRole('radiogroup', { name: q?.prompt })
+    .getByRole('radio', { name: 'About the same' })
+    .check();
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Reveal did not get a run to measure' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Scene outcome')).toHaveCount(0);
+  // The answer stays hidden and Reveal is offered again once the field is fixed.
+  await expect(page.getByRole('note', { name: 'The leaderboard hidden' })).toBeVisible();
+  await steps.fill('200');
+  await expect(page.getByRole('button', { name: 'Reveal' })).toBeEnabled();
+});

@@ -29,16 +29,18 @@ export function PlaygroundSceneBar() {
   }, [scene?.id]);
   if (!scene) return null;
   const reveal = () => {
-    if (!scene.question) return;
+    if (!scene.question) return false;
     if (scene.id === 'linear-vs-log') {
       setDrawn(samplingOutcome(store.getState().experiment));
-      return;
+      return true;
     }
     const before = store.getState().runId;
     // train() sets the new run's id before its first await, so it can be read straight away.
     void store.getState().train();
     const started = store.getState().runId;
-    if (started !== before) setRevealRun(started);
+    if (started === before) return false;
+    setRevealRun(started);
+    return true;
   };
   const outcome = scene.id === 'linear-vs-log' ? drawn : costRunOutcome(run, revealRun);
   return <SceneBar lab="playground" onReveal={reveal} outcome={outcome} />;

@@ -3,6 +3,7 @@
 // the prediction. The lab trains on Reveal (`onReveal`) and reads its own run (`outcome`): this bar
 // only shows what the lab measured and the judge's rule, never an answer of its own.
 import './scene.css';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { neighbourScene, sceneLink, scenesOf } from '../core/scenes/sceneCatalog';
 import type { SceneOutcome } from '../core/scenes/sceneTypes';
@@ -13,13 +14,22 @@ import { useShortcuts } from './shortcuts';
 
 export interface SceneBarProps {
   lab: string;
-  /** Starts the lab's run for the question (its own action). */
-  onReveal?: () => void;
+  /**
+   * Starts the lab's run for the question (its own action). `false` (or a promise of it) says no run
+   * started (a field in error, a network rebuilt mid-way): the bar goes back to its Reveal and says so,
+   * rather than wait for a measurement that will never come.
+   */
+  onReveal?: () => RevealStart;
   /** What the lab measured for the question; null until its run has numbers to judge. */
   outcome?: SceneOutcome | null;
   /** Whether → and ← move between scenes (false where the lab has beats of its own on those keys). */
   keys?: boolean;
 }
+
+export type RevealStart = boolean | undefined | Promise<boolean | undefined>;
+
+const NOT_STARTED =
+  'Reveal did not get a run to measure: the lab says why at the control that stopped it. Fix that, then press Reveal again.';
 
 function goTo(id: string | null, direction: 1 | -1): void {
   const next = id ? neighbourScene(id, direction) : null;
@@ -42,6 +52,9 @@ export function SceneBar({ lab, onReveal, outcome = null, keys = true }: SceneBa
   const choose = useStore(sceneStore, (s) => s.choose);
   const reveal = useStore(sceneStore, (s) => s.reveal);
   const href = useSceneHref();
+  const [notStarted, setNotStarted] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new scene starts without the note
+  useEffect(() => setNotStarted(false), [scene?.id]);
   if (!scene) return null;
   const q = scene.question;
   const label = (id: string | null) => q?.choices.find((c) => c.id === id)?.label ?? id;
@@ -85,13 +98,23 @@ export function SceneBar({ lab, onReveal, outcome = null, keys = true }: SceneBa
               className="primary"
               disabled={choice === null}
               onClick={() => {
+                setNotStarted(false);
                 reveal();
-                onReveal?.();
+                void Promise.resolve(onReveal?.()).then((started) => {
+                  if (started !== false) return;
+                  sceneStore.setState({ revealed: false });
+                  setNotStarted(true);
+                });
               }}
             >
               Reveal
             </button>
           )}
+          {notStarted && !revealed ? (
+            <p className="scene-not-started" role="alert">
+              {NOT_STARTED}
+            </p>
+          ) : null}
         </fieldset>
       ) : null}
       {q && revealed ? (

@@ -118,16 +118,20 @@ function Scene({ store }: { store: LabStore }) {
     setReading(null);
   }, [scene?.id]);
   if (!scene) return null;
-  const reveal = async () => {
+  const reveal = async (): Promise<boolean> => {
     const made = visit.current;
     if (scene.id === 'test-time') {
       const r = await revealTestTime(store);
       if (visit.current === made) setReading(r);
-      return;
+      return r !== null;
     }
-    if (scene.id !== 'does-it-help') return;
+    if (scene.id !== 'does-it-help') return false;
+    const before = store.getState().runId;
     await store.getState().runSweep();
-    if (visit.current === made) setRevealRun(store.getState().runId);
+    const started = store.getState().runId;
+    if (started === before || store.getState().kind !== 'sweep') return false;
+    if (visit.current === made) setRevealRun(started);
+    return true;
   };
   const outcome =
     scene.id === 'does-it-help'
@@ -137,7 +141,7 @@ function Scene({ store }: { store: LabStore }) {
         : scene.id === 'test-time'
           ? testTimeOutcome(reading)
           : null;
-  return <SceneBar lab="batchnorm" onReveal={() => void reveal()} outcome={outcome} />;
+  return <SceneBar lab="batchnorm" onReveal={reveal} outcome={outcome} />;
 }
 
 function Panels() {

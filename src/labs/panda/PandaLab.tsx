@@ -85,16 +85,21 @@ function Scene({ store }: { store: PandaStore }) {
     void s.playBeat();
   }, [scene?.id, revision, teacher]);
   if (!scene) return null;
-  const reveal = async () => {
-    if (scene.id !== 'caviar-equal-compute') return;
+  const reveal = async (): Promise<boolean> => {
+    if (scene.id !== 'caviar-equal-compute') return false;
     const s = () => store.getState();
     if (s().tree.modelSteps() === 0) for (let day = 0; day < REVEAL_PANDA_DAYS; day++) await s().nextDay();
+    const before = s().populations.caviar?.runId ?? null;
     await s().runCaviar();
-    setRevealRun(s().populations.caviar?.runId ?? null);
+    const run = s().populations.caviar?.runId ?? null;
+    // A caviar run this Reveal did not start (refused, or the one already on screen) answers nothing.
+    if (run === null || run === before) return false;
+    setRevealRun(run);
+    return true;
   };
   const outcome =
     scene.id === 'caviar-equal-compute' ? caviarOutcome({ tree, populations }, revealRun) : null;
-  return <SceneBar lab="panda" keys={false} onReveal={() => void reveal()} outcome={outcome} />;
+  return <SceneBar lab="panda" keys={false} onReveal={reveal} outcome={outcome} />;
 }
 
 function Lab({ store }: { store: PandaStore }) {

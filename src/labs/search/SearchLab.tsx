@@ -81,14 +81,16 @@ function Scene() {
       const { first, cancel } = revealCoarseToFine(store);
       cancelZoom.current = cancel;
       setRevealRound(first);
-      return;
+      return first !== null;
     }
-    if (scene.id !== 'grid-vs-random') return;
+    if (scene.id !== 'grid-vs-random') return false;
     const before = comparisonRound(store.getState().rounds);
     // runRepeat() sets the new round before its first await, so it can be read straight away.
     void store.getState().runRepeat();
     const made = comparisonRound(store.getState().rounds);
-    if (made && made !== before) setRevealRound(made);
+    if (!made || made === before) return false;
+    setRevealRound(made);
+    return true;
   };
   const outcome =
     scene.id === 'grid-vs-random'

@@ -1,6 +1,7 @@
 // The study's settings and its buttons: strategy, budget, seed, steps; Sample, Run study, Zoom in.
 // A button that cannot act says why, right below it.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { BlockedButton } from '../../components/BlockedButton';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
@@ -9,6 +10,7 @@ import { MAX_BUDGET } from '../../core/search/space';
 import type { Strategy } from '../../core/search/strategies';
 import { BlockedReason } from '../../ui/BlockedReason';
 import { OPTIMIZER_OPTIONS, RUN_PHASE_TEXT } from '../../ui/labels';
+import { fieldProblemStore } from './fieldProblems';
 import { MAX_STEPS, MIN_STEPS } from './searchHash';
 import { isActive, problemLines } from './searchStore';
 import { useProblems, useSearch } from './useSearchStore';
@@ -48,7 +50,11 @@ function IntInput({
   const ok = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
   const id = `search-int-${label.replace(/\W+/g, '-').toLowerCase()}`;
   const problem = ok ? null : `${label} must be a whole number from ${min} to ${max}`;
-  useEffect(() => onProblem(label, problem), [label, problem, onProblem]);
+  useEffect(() => {
+    onProblem(label, problem);
+    // A field that leaves the page (the lab closed) blocks nothing any more.
+    return () => onProblem(label, null);
+  }, [label, problem, onProblem]);
   return (
     <div className={`field search-field${ok ? '' : ' field-invalid'}`}>
       <label htmlFor={id}>{label}</label>
@@ -104,16 +110,9 @@ export function StudyControls() {
   const problems = useProblems();
   // A field showing an error blocks the run: the run uses exactly what the fields show, never the last
   // valid value behind an error.
-  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
-  const onProblem = useCallback((label: string, problem: string | null) => {
-    setFieldProblems((prev) => {
-      if ((prev[label] ?? null) === problem) return prev;
-      const next = { ...prev };
-      if (problem === null) delete next[label];
-      else next[label] = problem;
-      return next;
-    });
-  }, []);
+  // (Shared with the scene's Reveal: fieldProblems.ts.)
+  const fieldProblems = useStore(fieldProblemStore, (f) => f.problems);
+  const onProblem = fieldProblemStore.getState().report;
   const lines = [...problemLines(problems), ...Object.values(fieldProblems)];
   const active = isActive(s.status);
   const zoomProblems: string[] = [];

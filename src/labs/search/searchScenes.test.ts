@@ -4,6 +4,7 @@ import { sceneById } from '../../core/scenes/sceneCatalog';
 import { axisDomain, defaultSpace, toAxis } from '../../core/search/space';
 import type { Round, Trial } from '../../core/search/study';
 import type { Strategy } from '../../core/search/strategies';
+import { fieldProblemStore } from './fieldProblems';
 import { regionAroundBest, repeatOutcome, revealCoarseToFine, zoomOutcome } from './searchScenes';
 import type { SearchState } from './searchStore';
 
@@ -177,6 +178,19 @@ describe('revealCoarseToFine', () => {
     cancel();
     store.setState({ status: 'finished' });
     expect(calls).toEqual(['runStudy']);
+  });
+  it('starts nothing while a field of the lab shows an error, as Run study does', () => {
+    const { store, calls } = fakeStore();
+    fieldProblemStore
+      .getState()
+      .report('Steps per trial', 'Steps per trial must be a whole number from 20 to 5000');
+    try {
+      expect(revealCoarseToFine(store).first).toBeNull();
+      expect(calls).toEqual([]);
+    } finally {
+      fieldProblemStore.getState().report('Steps per trial', null);
+    }
+    expect(revealCoarseToFine(store).first).not.toBeNull();
   });
   it('does not zoom when round 1 was stopped', () => {
     const { store, calls } = fakeStore();

@@ -11,6 +11,7 @@ import { bestTrial, type Round, type Trial } from '../../core/search/study';
 import { type Region, regionAround } from '../../core/search/zoom';
 import { comparisonRound, comparisonSeeds, scoredTrials } from './comparisonView';
 import { costText } from './costText';
+import { fieldInError } from './fieldProblems';
 import type { SearchState, SearchStore } from './searchStore';
 import { xKeyOf, yKeyOf } from './studyView';
 
@@ -46,6 +47,8 @@ export function regionAroundBest(state: Pick<SearchState, 'rounds' | 'trials'>):
  */
 export function revealCoarseToFine(store: SearchStore): { first: Round | null; cancel: () => void } {
   const s = () => store.getState();
+  // A field showing an error blocks Run study; it blocks the scene's run too.
+  if (fieldInError()) return { first: null, cancel: () => {} };
   // Zoomed rounds a link brought would be re-created by Run study: this scene zooms from its results.
   if (s().zooms.length > 0) s().dropZooms();
   void s().runStudy();
