@@ -10,6 +10,18 @@ import { registerCanvasPainter } from './canvasPainters';
 import type { ChartLine } from './costChartData';
 import { axisMap, drawablePoints } from './plotScales';
 
+/**
+ * A curve with its own width: a lone ghost curve (a previous study's or caviar run's best) under a crowd
+ * of 1-px live curves is drawn wider, or the crowd hides it. One wide curve costs the rasteriser little.
+ */
+export interface WideLine extends ChartLine {
+  /** Times the chart's stroke width. */
+  widthFactor: number;
+}
+
+const widthFactorOf = (line: ChartLine): number | undefined =>
+  'widthFactor' in line && typeof line.widthFactor === 'number' ? line.widthFactor : undefined;
+
 /** The curves to draw (CurvesPlot provides them, so that new points skip the recharts tree). */
 export const CurveLinesContext = createContext<readonly ChartLine[]>([]);
 
@@ -51,7 +63,13 @@ export const CurveCanvas = memo(function CurveCanvas({
         ctx.strokeStyle = line.color;
         ctx.globalAlpha = line.diverged ? 0.6 : 1;
         // An earlier run's curves are thinner as well as faded, so the new run stays on top to the eye.
-        ctx.lineWidth = line.faded ? Math.max(1, strokeWidth * 0.75) : strokeWidth;
+        const factor = widthFactorOf(line);
+        ctx.lineWidth =
+          factor !== undefined
+            ? strokeWidth * factor
+            : line.faded
+              ? Math.max(1, strokeWidth * 0.75)
+              : strokeWidth;
         ctx.setLineDash(line.dashed ? [6, 4] : []);
         ctx.beginPath();
         let started = false;

@@ -7,6 +7,7 @@ import type { Experiment } from '../../core/experiment';
 import type { RunSeries } from '../../state/runSeries';
 import { formatRate } from '../../ui/format';
 import type { LabModel, LabState, LabStore } from './labStore';
+import { type Ghost, ghostKeeper } from '../../state/ghostKeeper';
 
 /** One comparison run: its curves (finished buffers, read when drawn), its two models and its setup. */
 export interface ComparisonRun {
@@ -55,37 +56,7 @@ export function ghostLabel(previous: ComparisonRun, now: Experiment | null): str
   return `previous comparison: ${parts.join(', ')}`;
 }
 
-export interface ComparisonGhost {
-  get(): GhostState;
-  subscribe(listener: () => void): () => void;
-  /** Forget the ghost (the comparison on the chart stays, and becomes the next one's ghost). */
-  clear(): void;
-}
-
-const ghosts = new WeakMap<LabStore, ComparisonGhost>();
+export type ComparisonGhost = Ghost<GhostState>;
 
 /** The one ghost of a lab store, listening to it from its first use for as long as the store lives. */
-export function comparisonGhost(store: LabStore): ComparisonGhost {
-  const known = ghosts.get(store);
-  if (known) return known;
-  let state = advance(NO_GHOST, store.getState());
-  const listeners = new Set<() => void>();
-  const set = (next: GhostState) => {
-    if (next === state) return;
-    state = next;
-    for (const f of listeners) f();
-  };
-  store.subscribe((lab) => set(advance(state, lab)));
-  const ghost: ComparisonGhost = {
-    get: () => state,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    clear: () => set({ ...state, previous: null }),
-  };
-  ghosts.set(store, ghost);
-  return ghost;
-}
+export const comparisonGhost: (labStore: LabStore) => ComparisonGhost = ghostKeeper(NO_GHOST, advance);

@@ -1,27 +1,47 @@
 // Caviar: every trial of the round trains at once; their train-cost curves stream into one chart,
 // coloured by a chosen hyperparameter (on its scale's axis, so log where the scale is log), or as small
-// multiples: one mini chart per trial, all on the same scales, each curve one SVG path string.
-import { useMemo, useRef, useState } from 'react';
+// multiples: one mini chart per trial, all on the same scales, each curve one SVG path string. The
+// previous study's best trial stays underneath as a ghost (studyGhost.ts says why only its best).
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { SelectField } from '../../components/SelectField';
+import { Switch } from '../../components/Switch';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { axisDomain, fromAxis, type HyperKey, hyperDef, searchedKeys, toAxis } from '../../core/search/space';
-import { chartPoints } from '../../state/runSeries';
+import { type ChartPoint, chartPoints } from '../../state/runSeries';
 import { ChartExport } from '../../ui/ChartExport';
+import type { WideLine } from '../../ui/CurveCanvas';
 import { CurvesPlot } from '../../ui/CurvesPlot';
 import { seriesCurves } from '../../ui/chartCsv';
 import { rgbToHex, viridis } from '../../ui/colorScale';
-import { type ChartLine, costDomain, DIVERGED_COLOR, smoothCurve, stepDomain } from '../../ui/costChartData';
+import {
+  type ChartLine,
+  costDomain,
+  DIVERGED_COLOR,
+  ghostColor,
+  smoothCurve,
+  stepDomain,
+} from '../../ui/costChartData';
 import { formatCost } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
 import { axisMap, pathData } from '../../ui/plotScales';
+import { costText } from './costText';
 import { formatValue } from './plotAxes';
 import { shownSteps } from './searchStore';
-import { useSearch } from './useSearchStore';
+import { ghostLabel, type PreviousStudy, studyGhost } from './studyGhost';
+import { searchStore, useSearch } from './useSearchStore';
 
 const MAX_POINTS = 300;
 const MINI_W = 150;
 const MINI_H = 90;
 const MINI_PAD = { left: 4, right: 4, top: 4, bottom: 4 };
+// Grey, more opaque than the playground's faded populations: one curve, not a crowd, has to be seen.
+const GHOST_COLOR = ghostColor(0.6);
+
+/** The previous study's best trial's train cost, smoothed as the live curves are. */
+function ghostPoints(previous: PreviousStudy | null): ChartPoint[] {
+  const m = previous?.curve;
+  return m ? chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view()), MAX_POINTS) : [];
+}
 
 interface MiniChartProps {
   line: ChartLine;
@@ -29,15 +49,19 @@ interface MiniChartProps {
   title: string;
   xDomain: readonly [number, number];
   yDomain: readonly [number, number];
+  /** The previous study's best curve, the same in every frame: each trial against the bar to beat. */
+  ghost: readonly ChartPoint[] | null;
 }
 
 /** One trial's curve in a small frame; every frame shares the same x and y scales. */
-function MiniChart({ line, trialId, title, xDomain, yDomain }: MiniChartProps) {
+function MiniChart({ line, trialId, title, xDomain, yDomain, ghost }: MiniChartProps) {
   const x = axisMap(xDomain, MINI_PAD.left, MINI_W - MINI_PAD.right, false);
   const y = axisMap(yDomain, MINI_H - MINI_PAD.bottom, MINI_PAD.top, false);
   // Values above the shared top are clamped to it (a diverging curve runs along the top edge).
   const top = yDomain[1];
-  const points = line.points.map((p) => (p.value > top ? { step: p.step, value: top } : p));
+  const clamp = (ps: readonly ChartPoint[]) =>
+    ps.map((p) => (p.value > top ? { step: p.step, value: top } : p));
+  const points = clamp(line.points);
   return (
     <li
       className={`search-mini${line.diverged ? ' search-mini-diverged' : ''}`}
@@ -53,6 +77,16 @@ function MiniChart({ line, trialId, title, xDomain, yDomain }: MiniChartProps) {
           fill={line.diverged ? PALETTE.divergedBackground : PALETTE.plotBackground}
           stroke={line.diverged ? PALETTE.diverged : PALETTE.frame}
         />
+        {ghost ? (
+          <path
+            className="search-mini-ghost"
+            d={pathData(clamp(ghost), x, y)}
+            fill="none"
+            stroke={GHOST_COLOR}
+            strokeWidth={2}
+            strokeDasharray="5 3"
+          />
+        ) : null}
         <path
           className="search-mini-curve"
           d={pathData(points, x, y)}
@@ -85,6 +119,33 @@ export function StudyCurves() {
   const [wanted, setWanted] = useState<HyperKey | null>(null);
   const [multiples, setMultiples] = useState(false);
   const colorBy = wanted && keys.includes(wanted) ? wanted : (keys[0] ?? null);
+  // The ghost listens from the chart's first showing, so the first study is there to keep.
+  const ghostStore = studyGhost(searchStore());
+  const kept = useSyncExternalStore(ghostStore.subscribe, () => ghostStore.get().previous);
+  // On by default, as on the playground's cost chart.
+  const [showGhost, setShowGhost] = useState(true);
+  // Shown under the study it came before (a zoomed round of it too), not under the strategy comparison.
+  const onStudy = !!rounds[0] && rounds[0] === ghostStore.get().current?.first;
+  const previous = showGhost && onStudy ? kept : null;
+  const ghostCurve = useMemo(() => ghostPoints(previous), [previous]);
+  const ghostLines = useMemo(
+    (): WideLine[] =>
+      ghostCurve.length > 0
+        ? [
+            {
+              key: 'previous-study-best',
+              name: 'previous study: its best trial',
+              color: GHOST_COLOR,
+              dashed: true,
+              diverged: false,
+              faded: true,
+              widthFactor: 2.5,
+              points: ghostCurve,
+            },
+          ]
+        : [],
+    [ghostCurve],
+  );
 
   // Re-read the buffers only when the bridge says they grew (≤ 10 times a second).
   // biome-ignore lint/correctness/useExhaustiveDependencies: seriesVersion marks the mutable buffers' growth
@@ -111,8 +172,13 @@ export function StudyCurves() {
       };
     });
   }, [series, seriesVersion, runTrials, trials, space, colorBy]);
-  const domain = useMemo(() => costDomain(lines, false), [lines]);
-  const maxStep = series ? series.maxStep() : 0;
+  // Drawn first, so underneath; the axes fit the live curves (a ghost above them runs off the top).
+  const all = useMemo(() => (ghostLines.length > 0 ? [...ghostLines, ...lines] : lines), [ghostLines, lines]);
+  const domain = useMemo(
+    () => costDomain(lines.some((l) => l.points.length > 0) ? lines : all, false),
+    [lines, all],
+  );
+  const maxStep = Math.max(series ? series.maxStep() : 0, previous?.maxStep ?? 0);
   const xDomain = stepDomain(maxStep);
   const round = rounds[rounds.length - 1];
   const n = round?.trialIds.length ?? 0;
@@ -152,6 +218,23 @@ export function StudyCurves() {
           </label>
         </div>
       </div>
+      {/* Under a study only: the strategy comparison's curves get no study ghost. */}
+      {series && rounds[0]?.strategy !== 'compare' ? (
+        <div className="search-ghost-row" data-export="skip">
+          <Switch label="Show the previous study as a ghost" checked={showGhost} onChange={setShowGhost} />
+          {previous ? (
+            <button type="button" onClick={() => ghostStore.clear()}>
+              Forget the previous study
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {/* Above the plot, not on it: over the plot it would hide the curves' high start. */}
+      {previous ? (
+        <p className="search-ghost-label" data-previous-run>
+          {ghostLabel(previous)} (grey dashed)
+        </p>
+      ) : null}
       {multiples && lines.length > 0 ? (
         <ul className="search-multiples" aria-label="Small multiples">
           {lines.map((l, i) => (
@@ -162,6 +245,7 @@ export function StudyCurves() {
               title={`Trial ${runTrials[i]}: ${l.name}${l.diverged ? ', diverged' : ''}`}
               xDomain={xDomain}
               yDomain={domain ?? [0, 1]}
+              ghost={ghostCurve.length > 0 ? ghostCurve : null}
             />
           ))}
         </ul>
@@ -181,7 +265,7 @@ export function StudyCurves() {
             </p>
           ) : null}
           <CurvesPlot
-            lines={lines}
+            lines={all}
             xDomain={xDomain}
             yDomain={domain ?? [0, 1]}
             strokeWidth={1}
@@ -201,11 +285,35 @@ export function StudyCurves() {
               : ''}
           </>
         ) : null}
+        {previous ? <GhostKey previous={previous} /> : null}
         Equal compute:{' '}
         <output aria-label="Equal compute">
           {n} trials × {steps} steps = {(n * steps).toLocaleString('en-US')} model-steps
         </output>
       </figcaption>
     </figure>
+  );
+}
+
+/** The ghost's entry in the caption: the previous study's numbers, read out one by one. */
+function GhostKey({ previous }: { previous: PreviousStudy }) {
+  const b = previous.best;
+  const alpha = previous.keys.includes('learningRate');
+  return (
+    <span className="search-ghost-key" data-ghost-legend>
+      ┅ Grey dashed: the previous study ({previous.trials} trials
+      {previous.rounds > 1 ? ` in ${previous.rounds} rounds` : ''}), its best trial’s train cost: dev cost{' '}
+      <output aria-label="Previous study best dev cost">{b ? costText(b.devCost) : '—'}</output>
+      {b && alpha ? (
+        <>
+          {' '}
+          at α ={' '}
+          <output aria-label="Previous study best α">
+            {formatValue('learningRate', b.values.learningRate)}
+          </output>
+        </>
+      ) : null}
+      {b ? '' : ' (no trial of it has a dev cost)'}.{' '}
+    </span>
   );
 }
