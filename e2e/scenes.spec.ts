@@ -257,6 +257,8 @@ test('caviar on equal compute: the verdict follows the two best dev costs in the
   ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Equal-compute comparison' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'When each wins' })).toHaveCount(0);
+  // The caviar's curves would answer too, were Run caviar pressed before the class predicted.
+  await expect(page.getByRole('note', { name: 'The caviar’s curves hidden' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/scene-caviar-equal-compute-predict.png` });
   const reveal = page.getByRole('button', { name: 'Reveal' });
   await expect(reveal).toBeDisabled();

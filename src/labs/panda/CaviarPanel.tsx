@@ -1,18 +1,40 @@
 // The caviar side: the same compute spent on many models at once, then both sides side by side.
-import { useMemo } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Switch } from '../../components/Switch';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { lowest } from '../../core/panda/caviar';
 import { measuredVerdict } from '../../core/panda/verdict';
 import { AnswerGate } from '../../ui/AnswerGate';
-import { costDomain } from '../../ui/costChartData';
+import type { WideLine } from '../../ui/CurveCanvas';
+import { costDomain, ghostColor, smoothCurve } from '../../ui/costChartData';
 import { formatCost, formatRate } from '../../ui/format';
+import { chartPoints } from '../../state/runSeries';
+import { caviarGhost, ghostLabel, type PreviousCaviar } from './caviarGhost';
 import { CurveChart } from './CurveChart';
 import { treeLines } from './pandaChartData';
 import { populationCsvCurves, treeCsvCurves } from './pandaCsv';
 import type { CaviarBudget, PopulationRun } from './pandaStore';
 import { populationLines } from './populationLines';
-import { usePanda } from './usePanda';
+import { usePanda, usePandaStore } from './usePanda';
+
+/** The previous caviar run's best model, faded grey and dashed, wider than the 1-px live curves. */
+function ghostLines(previous: PreviousCaviar | null): WideLine[] {
+  const m = previous?.curve;
+  if (!m) return [];
+  return [
+    {
+      key: 'previous-caviar-best',
+      name: 'previous caviar run: its best model',
+      color: ghostColor(0.6),
+      dashed: true,
+      diverged: false,
+      faded: true,
+      widthFactor: 2.5,
+      points: chartPoints(m.trainStep.view(), smoothCurve(m.trainCost.view())),
+    },
+  ];
+}
 
 const SIZES = [4, 8, 16].map((n) => ({ value: String(n), label: String(n) }));
 const BUDGETS: readonly { value: CaviarBudget; label: string }[] = [
@@ -40,6 +62,13 @@ function populationRow(name: string, who: string, run: PopulationRun | undefined
 }
 
 export function CaviarPanel() {
+  // The ghost listens from the panel's first showing (the caviar only runs from here).
+  const ghostStore = caviarGhost(usePandaStore());
+  const kept = useSyncExternalStore(ghostStore.subscribe, () => ghostStore.get().previous);
+  // On by default, as on the playground's cost chart.
+  const [showGhost, setShowGhost] = useState(true);
+  const previous = showGhost ? kept : null;
+  const ghosted = useMemo(() => ghostLines(previous), [previous]);
   const s = usePanda((x) => ({
     tree: x.tree,
     version: x.version,
@@ -61,6 +90,7 @@ export function CaviarPanel() {
   const pandaLines = useMemo(() => treeLines(s.tree, true), [s.tree, s.version]);
   // One log cost axis for both sides, from the models that did not diverge: a diverged caviar member
   // (drawn red and dashed, running off the top) cannot flatten the others or the panda.
+  // The ghost stays out of it: clipped where it runs beyond (it is only there to compare with).
   const shared = costDomain([...pandaLines, ...caviarLines], true) ?? undefined;
   const pandaSteps = s.tree.modelSteps();
   const running = s.caviar?.phase === 'training' || s.caviar?.phase === 'starting';
@@ -127,6 +157,26 @@ export function CaviarPanel() {
           {s.caviar.note}
         </p>
       ) : null}
+      {s.caviar ? (
+        <div className="panda-ghost-row">
+          <Switch
+            label="Show the previous caviar run as a ghost"
+            checked={showGhost}
+            onChange={setShowGhost}
+          />
+          {previous ? (
+            <button type="button" onClick={() => ghostStore.clear()}>
+              Forget the previous caviar run
+            </button>
+          ) : null}
+          {/* Above both charts, not on the caviar's: its plot stays level with the panda's, on one axis. */}
+          {previous ? (
+            <p className="panda-ghost-label" data-previous-run>
+              {ghostLabel(previous)} (grey dashed, on the caviar’s chart)
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div className="panda-side-by-side">
         <CurveChart
           title="Panda’s curves"
@@ -138,28 +188,35 @@ export function CaviarPanel() {
           empty="Train the panda for a day or two first."
           csv={() => curvesCsv(treeCsvCurves(s.tree, s.applied))}
         />
-        <CurveChart
-          title="Caviar’s curves"
-          lines={caviarLines}
-          minSteps={s.caviar?.steps ?? s.dayLength}
-          height={240}
-          strokeWidth={1}
-          log
-          yDomain={shared}
-          csv={() => curvesCsv(populationCsvCurves(s.caviar, s.optimizer))}
-          empty={
-            <>
-              Press <strong>Run caviar</strong>.
-            </>
-          }
-        >
-          {s.caviar && bestCaviar !== null ? (
-            <span>
-              Best: #{bestCaviar + 1}, α = {formatRate(s.caviar.members[bestCaviar].hyper.learningRate)}{' '}
-              (colours: purple = small α, yellow = large α).
-            </span>
-          ) : null}
-        </CurveChart>
+        {/* Its curves answer the caviar scene too (a Run caviar pressed before the class predicted). */}
+        <AnswerGate lab="panda" scene="caviar-equal-compute" what="The caviar’s curves">
+          <CurveChart
+            title="Caviar’s curves"
+            lines={ghosted.length > 0 ? [...ghosted, ...caviarLines] : caviarLines}
+            minSteps={Math.max(s.caviar?.steps ?? s.dayLength, previous?.maxStep ?? 0)}
+            height={240}
+            strokeWidth={1}
+            log
+            yDomain={shared}
+            csv={() => curvesCsv(populationCsvCurves(s.caviar, s.optimizer))}
+            empty={
+              <>
+                Press <strong>Run caviar</strong>.
+              </>
+            }
+          >
+            {s.caviar && bestCaviar !== null ? (
+              <span>
+                Best: #{bestCaviar + 1}, α ={' '}
+                <output aria-label="Caviar best α">
+                  {formatRate(s.caviar.members[bestCaviar].hyper.learningRate)}
+                </output>{' '}
+                (colours: purple = small α, yellow = large α).
+              </span>
+            ) : null}
+            {previous ? <GhostKey previous={previous} /> : null}
+          </CurveChart>
+        </AnswerGate>
       </div>
       {/* In the caviar scene the class sees the setup above and predicts; the comparison is the answer. */}
       <AnswerGate
@@ -219,5 +276,28 @@ export function CaviarPanel() {
         </div>
       </AnswerGate>
     </section>
+  );
+}
+
+/** The ghost's entry in the caption: the previous run's numbers, read out one by one. */
+function GhostKey({ previous }: { previous: PreviousCaviar }) {
+  return (
+    <span className="panda-ghost-key" data-ghost-legend>
+      {' '}
+      ┅ Grey dashed: the previous caviar run ({previous.models} models × {previous.steps} steps), its best
+      model’s train cost: dev cost{' '}
+      <output aria-label="Previous caviar best dev cost">
+        {previous.best === null ? '—' : formatCost(previous.bestDevCost)}
+      </output>
+      {previous.best === null ? (
+        ' (no model of it measured one)'
+      ) : (
+        <>
+          {' '}
+          at α = <output aria-label="Previous caviar best α">{formatRate(previous.learningRate)}</output>
+        </>
+      )}
+      .
+    </span>
   );
 }
