@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedRecord } from '../core/saved/record';
-import type { WorkerEvent } from '../worker/protocol';
-import { fakeWorker } from './fakeWorker';
+import { fakeWorker, progressEvent } from './fakeWorker';
 import { createRunChannel } from './runChannel';
 import { saveRecord } from './savedWork';
 import { createAppStore } from './store';
@@ -144,21 +143,7 @@ describe('the registry of unsaved work', () => {
   });
 });
 
-function progress(runId: number, step: number): WorkerEvent {
-  return {
-    type: 'progress',
-    runId,
-    train: { model: Int32Array.of(0), step: Int32Array.of(step), cost: Float32Array.of(0.5) },
-    dev: {
-      model: new Int32Array(0),
-      step: new Int32Array(0),
-      cost: new Float32Array(0),
-      accuracy: new Float32Array(0),
-    },
-    steps: Int32Array.of(step),
-    learningRate: Float32Array.of(0.01),
-  };
-}
+const progress = (runId: number, step: number) => progressEvent(runId, [{ model: 0, step, cost: 0.5 }]);
 
 describe('the playground store reports its run', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fakeWorker } from '../../state/fakeWorker';
+import { fakeWorker, progressEvent } from '../../state/fakeWorker';
 import { createRunChannel } from '../../state/runChannel';
 import { workRegistry } from '../../state/unsavedWork';
-import type { WorkerEvent } from '../../worker/protocol';
 import { createSearchStore } from './searchStore';
 
-function progress(runId: number, step: number): WorkerEvent {
-  return {
-    type: 'progress',
-    runId,
-    train: { model: Int32Array.of(0), step: Int32Array.of(step), cost: Float32Array.of(0.5) },
-    dev: {
-      model: new Int32Array(0),
-      step: new Int32Array(0),
-      cost: new Float32Array(0),
-      accuracy: new Float32Array(0),
-    },
-    steps: Int32Array.of(step),
-    learningRate: Float32Array.of(0.01),
-  };
-}
+const progress = (runId: number, step: number) => progressEvent(runId, [{ model: 0, step, cost: 0.5 }]);
 
 describe('the search store reports its study', () => {
   it('should keep a stopped study unsaved: Stop forgets the live run, not the study it trained', async () => {
