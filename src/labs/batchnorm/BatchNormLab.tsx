@@ -125,7 +125,8 @@ function Scene({ store }: { store: LabStore }) {
       if (visit.current === made) setReading(r);
       return r !== null;
     }
-    if (scene.id !== 'does-it-help') return false;
+    // Normalizing inputs: the panel, shown once revealed, measures its own two largest α.
+    if (scene.id !== 'does-it-help') return true;
     const before = store.getState().runId;
     await store.getState().runSweep();
     const started = store.getState().runId;
