@@ -1,8 +1,8 @@
 // An axe-core scan (WCAG 2.2 A and AA, contrast included) of each screen, before and after it trained:
 // zero violations. A screen is one entry of SCREENS: its link, what "ready" looks like, and how to train
 // it.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { readText } from './helpers';
 
 interface Screen {
@@ -110,18 +110,7 @@ const SCREENS: readonly Screen[] = [
   },
 ];
 
-async function scan(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes
-        .slice(0, 4)
-        .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
-        .join(' | ')}`,
-  );
-}
+const scan = axeViolations;
 
 for (const screen of SCREENS) {
   test(`${screen.name}: no axe violations before and after training`, async ({ page }) => {

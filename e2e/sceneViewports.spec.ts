@@ -3,6 +3,7 @@
 // waiting on a choice, and nothing makes the page wider than the screen.
 import { expect, type Page, test } from '@playwright/test';
 import { SCENES, sceneById, sceneLink } from '../src/core/scenes/sceneCatalog';
+import { axeViolations } from './axe';
 import { readText, SCREENSHOT_DIR } from './helpers';
 
 const VIEWPORTS = [
@@ -25,6 +26,8 @@ for (const viewport of VIEWPORTS) {
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${scene.id}: page wider than the screen`).toBeLessThanOrEqual(0);
+      // Every scene as the class first sees it passes the axe scan (once, at the projector's size).
+      if (viewport.width === 1280) expect(await axeViolations(page), `${scene.id} before Reveal`).toEqual([]);
     }
   });
 }
@@ -138,6 +141,7 @@ for (const viewport of [VIEWPORTS[1], VIEWPORTS[2]]) {
       await expect(outcome).toBeInViewport({ ratio: 0.5 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${q.id}: page wider than the screen after Reveal`).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page), `${q.id} after Reveal`).toEqual([]);
       await page.screenshot({
         path: `${SCREENSHOT_DIR}/scene-${q.id}-reveal-${viewport.width}x${viewport.height}.png`,
       });

@@ -4,6 +4,7 @@
 // reads the lab's own readouts and applies the scene's stated rule to them: no answer is hard-coded.
 import { expect, type Page, test } from '@playwright/test';
 import { sceneById } from '../src/core/scenes/sceneCatalog';
+import { axeViolations } from './axe';
 import { readText, SCREENSHOT_DIR } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -318,6 +319,8 @@ async function predictAndReveal(page: Page, id: string, choice: string, timeout:
   await expect(outcome).toHaveText(/Measured:/, { timeout });
   const text = (await outcome.textContent()) ?? '';
   expect(text).toContain(`You predicted: ${choice}.`);
+  // The revealed scene, trained, passes the axe scan too.
+  expect(await axeViolations(page), `${id} after Reveal`).toEqual([]);
   await expect(page.getByText(`Rule: ${q.rule}`)).toBeVisible();
   return text;
 }

@@ -1,7 +1,9 @@
 // How many samples fell in each decade, next to what the scale promises on average and how far a small
 // count strays from it by chance; below, what each scale gives every decade, in shares that sum to 100 %.
-import type { SamplingScale } from '../core/config';
+
 import { PowerOfTen } from '../components/PowerOfTen';
+import { ScrollBox } from '../components/ScrollBox';
+import type { SamplingScale } from '../core/config';
 import { binomialSpread, type DecadeBin, expectedShare, percentagesSummingTo100 } from '../core/sampling';
 
 export interface DecadeTableProps {
@@ -53,27 +55,29 @@ export function DecadeTable({ bins, scale, lo, hi }: DecadeTableProps) {
           );
         })}
       </ul>
-      <table className="scale-table" aria-label="Share of samples each decade gets on average">
-        <caption>On average (shares sum to 100 %)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Decade</th>
-            <th scope="col">Linear</th>
-            <th scope="col">Log</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bins.map((b, i) => (
-            <tr key={b.exponent}>
-              <th scope="row">
-                <PowerOfTen exponent={b.exponent} /> – <PowerOfTen exponent={b.exponent + 1} />
-              </th>
-              <td>{`${linearPct[i]} %`}</td>
-              <td>{`${logPct[i]} %`}</td>
+      <ScrollBox label="Share of samples each decade gets on average (table)">
+        <table className="scale-table" aria-label="Share of samples each decade gets on average">
+          <caption>On average (shares sum to 100 %)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Decade</th>
+              <th scope="col">Linear</th>
+              <th scope="col">Log</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bins.map((b, i) => (
+              <tr key={b.exponent}>
+                <th scope="row">
+                  <PowerOfTen exponent={b.exponent} /> – <PowerOfTen exponent={b.exponent + 1} />
+                </th>
+                <td>{`${linearPct[i]} %`}</td>
+                <td>{`${logPct[i]} %`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </div>
   );
 }

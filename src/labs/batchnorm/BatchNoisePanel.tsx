@@ -1,6 +1,8 @@
 // Mini-batch statistics are noisy: μ_B and σ²_B of one unit's z over successive mini-batches, for
 // sizes 8 … 512, measured by the engine with the network's current weights.
+
 import { useState } from 'react';
+import { ScrollBox } from '../../components/ScrollBox';
 import { SelectField } from '../../components/SelectField';
 import type { BatchStatisticsResult } from '../../core/inspection';
 import { formatCost } from '../../ui/format';
@@ -113,36 +115,38 @@ export function BatchNoisePanel() {
             {chart('mean', 'Mini-batch means by batch size')}
             {chart('variance', 'Mini-batch variances by batch size')}
           </div>
-          <table className="bn-table" aria-label="Spread of the mini-batch statistics">
-            <thead>
-              <tr>
-                <th>batch size</th>
-                {result.sizes.map((s) => (
-                  <th key={s}>{s}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th>std of μ_B</th>
-                {result.sizes.map((s, k) => (
-                  <td key={s}>
-                    {formatCost(spread(result.mean.subarray(k * result.batches, (k + 1) * result.batches)))}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th>std of σ²_B</th>
-                {result.sizes.map((s, k) => (
-                  <td key={s}>
-                    {formatCost(
-                      spread(result.variance.subarray(k * result.batches, (k + 1) * result.batches)),
-                    )}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <ScrollBox label="Spread of the mini-batch statistics (table)">
+            <table className="bn-table" aria-label="Spread of the mini-batch statistics">
+              <thead>
+                <tr>
+                  <th>batch size</th>
+                  {result.sizes.map((s) => (
+                    <th key={s}>{s}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th>std of μ_B</th>
+                  {result.sizes.map((s, k) => (
+                    <td key={s}>
+                      {formatCost(spread(result.mean.subarray(k * result.batches, (k + 1) * result.batches)))}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th>std of σ²_B</th>
+                  {result.sizes.map((s, k) => (
+                    <td key={s}>
+                      {formatCost(
+                        spread(result.variance.subarray(k * result.batches, (k + 1) * result.batches)),
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </ScrollBox>
         </>
       ) : null}
     </section>

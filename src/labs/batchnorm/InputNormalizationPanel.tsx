@@ -2,8 +2,10 @@
 // the same features standardised. The two cost bowls side by side, each drawn to scale with smooth contour
 // lines (d3-contour, only in this lab's lazy chunk); one α drives both gradient-descent paths, which can be
 // played step by step. Every number shown (elongation, largest α, steps) is measured by src/core/inputScaling.
+
 import { contours } from 'd3-contour';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ScrollBox } from '../../components/ScrollBox';
 import {
   CONVERGENCE_TOLERANCE,
   type DescentRun,
@@ -357,46 +359,48 @@ export function InputNormalizationPanel({
             </label>
           </div>
           <AnswerGate lab="batchnorm" what="The table of measured α and steps">
-            <table className="bn-table" aria-label="Learning rate and steps, raw vs normalized">
-              <thead>
-                <tr>
-                  <th>inputs</th>
-                  <th>std of x1, x2</th>
-                  <th>elongation</th>
-                  <th>largest α that converges</th>
-                  <th>steps to converge at that α</th>
-                  <th>fewest steps (at α)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[measured.raw, measured.normalized].map((c) => (
-                  <tr key={c.name}>
-                    <th>{c.name}</th>
-                    <td>
-                      {formatRate(c.stats.std[0])}, {formatRate(c.stats.std[1])}
-                    </td>
-                    <td>
-                      <output aria-label={`Elongation: ${c.name}`}>{formatRate(c.elongation)}</output>
-                    </td>
-                    <td>
-                      <output aria-label={`Largest converging learning rate (${c.name})`}>
-                        {c.largest ? formatRate(c.largest.learningRate) : 'none'}
-                      </output>
-                    </td>
-                    <td>
-                      <output aria-label={`Steps to converge (${c.name})`}>
-                        {c.largest ? c.largest.steps.toLocaleString('en-US') : '—'}
-                      </output>
-                    </td>
-                    <td>
-                      {c.fewest
-                        ? `${c.fewest.steps.toLocaleString('en-US')} (α = ${formatRate(c.fewest.learningRate)})`
-                        : '—'}
-                    </td>
+            <ScrollBox label="Learning rate and steps, raw vs normalized (table)">
+              <table className="bn-table" aria-label="Learning rate and steps, raw vs normalized">
+                <thead>
+                  <tr>
+                    <th>inputs</th>
+                    <th>std of x1, x2</th>
+                    <th>elongation</th>
+                    <th>largest α that converges</th>
+                    <th>steps to converge at that α</th>
+                    <th>fewest steps (at α)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {[measured.raw, measured.normalized].map((c) => (
+                    <tr key={c.name}>
+                      <th>{c.name}</th>
+                      <td>
+                        {formatRate(c.stats.std[0])}, {formatRate(c.stats.std[1])}
+                      </td>
+                      <td>
+                        <output aria-label={`Elongation: ${c.name}`}>{formatRate(c.elongation)}</output>
+                      </td>
+                      <td>
+                        <output aria-label={`Largest converging learning rate (${c.name})`}>
+                          {c.largest ? formatRate(c.largest.learningRate) : 'none'}
+                        </output>
+                      </td>
+                      <td>
+                        <output aria-label={`Steps to converge (${c.name})`}>
+                          {c.largest ? c.largest.steps.toLocaleString('en-US') : '—'}
+                        </output>
+                      </td>
+                      <td>
+                        {c.fewest
+                          ? `${c.fewest.steps.toLocaleString('en-US')} (α = ${formatRate(c.fewest.learningRate)})`
+                          : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           </AnswerGate>
           <p className="hint">
             Elongation is the ratio of the largest to the smallest eigenvalue of J’s Hessian at the minimum
@@ -429,41 +433,43 @@ function TestTimeRule({ m }: { m: Measured }) {
         not their own), so an example means the same to the model whichever set it comes from, and a single
         example can be scaled on its own.
       </p>
-      <table className="bn-table" aria-label="Scaling statistics, training vs dev">
-        <thead>
-          <tr>
-            <th>statistics of</th>
-            <th>μ1</th>
-            <th>σ1</th>
-            <th>μ2</th>
-            <th>σ2</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th>training set (used for every set)</th>
-            <td>
-              <output aria-label="Training mean of x1">{f(m.train.mean[0])}</output>
-            </td>
-            <td>
-              <output aria-label="Training std of x1">{f(m.train.std[0])}</output>
-            </td>
-            <td>
-              <output aria-label="Training mean of x2">{f(m.train.mean[1])}</output>
-            </td>
-            <td>
-              <output aria-label="Training std of x2">{f(m.train.std[1])}</output>
-            </td>
-          </tr>
-          <tr>
-            <th>dev set’s own ({m.devM} examples, not used)</th>
-            <td>{f(m.dev.mean[0])}</td>
-            <td>{f(m.dev.std[0])}</td>
-            <td>{f(m.dev.mean[1])}</td>
-            <td>{f(m.dev.std[1])}</td>
-          </tr>
-        </tbody>
-      </table>
+      <ScrollBox label="Scaling statistics, training vs dev (table)">
+        <table className="bn-table" aria-label="Scaling statistics, training vs dev">
+          <thead>
+            <tr>
+              <th>statistics of</th>
+              <th>μ1</th>
+              <th>σ1</th>
+              <th>μ2</th>
+              <th>σ2</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th>training set (used for every set)</th>
+              <td>
+                <output aria-label="Training mean of x1">{f(m.train.mean[0])}</output>
+              </td>
+              <td>
+                <output aria-label="Training std of x1">{f(m.train.std[0])}</output>
+              </td>
+              <td>
+                <output aria-label="Training mean of x2">{f(m.train.mean[1])}</output>
+              </td>
+              <td>
+                <output aria-label="Training std of x2">{f(m.train.std[1])}</output>
+              </td>
+            </tr>
+            <tr>
+              <th>dev set’s own ({m.devM} examples, not used)</th>
+              <td>{f(m.dev.mean[0])}</td>
+              <td>{f(m.dev.std[0])}</td>
+              <td>{f(m.dev.mean[1])}</td>
+              <td>{f(m.dev.std[1])}</td>
+            </tr>
+          </tbody>
+        </table>
+      </ScrollBox>
       <p>
         First dev example: x = ({f(m.devRow[0])}, {f(m.devRow[1])}) → ({f(m.devRow[0])} − {f(m.train.mean[0])}
         ) / {f(m.train.std[0])} = {f(scaled[0])}, ({f(m.devRow[1])} − {f(m.train.mean[1])}) /{' '}

@@ -1,8 +1,10 @@
 // Batch norm on real numbers: one unit of one hidden layer of the live network over one mini-batch.
 // z comes from the engine; the page applies z_norm = (z − μ)/sqrt(σ² + ε), z̃ = γ·z_norm + β with the
 // learner's γ, β and ε, beside what the network itself computed with its learned γ and β.
+
 import { useState } from 'react';
 import { RangeField } from '../../components/RangeField';
+import { ScrollBox } from '../../components/ScrollBox';
 import { SelectField } from '../../components/SelectField';
 import { batchNormUnit, identityParameters } from '../../core/batchNormMath';
 import { formatCost } from '../../ui/format';
@@ -144,31 +146,33 @@ export function StepByStepPanel() {
                 ) : null}
               </p>
             </div>
-            <table className="bn-table" aria-label="Mini-batch values">
-              <thead>
-                <tr>
-                  <th>i</th>
-                  <th>z</th>
-                  <th>z_norm</th>
-                  <th>z̃ (your γ, β)</th>
-                  <th>z̃ (network)</th>
-                  <th>a (network)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {z.slice(0, SHOWN_ROWS).map((v, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: an example is its position in the batch
-                  <tr key={i}>
-                    <td>{i + 1}</td>
-                    <td>{f(v)}</td>
-                    <td>{f(mine.zNorm[i])}</td>
-                    <td>{f(mine.zTilde[i])}</td>
-                    <td>{f(r.zTilde[i])}</td>
-                    <td>{f(r.a[i])}</td>
+            <ScrollBox label="Mini-batch values (table)">
+              <table className="bn-table" aria-label="Mini-batch values">
+                <thead>
+                  <tr>
+                    <th>i</th>
+                    <th>z</th>
+                    <th>z_norm</th>
+                    <th>z̃ (your γ, β)</th>
+                    <th>z̃ (network)</th>
+                    <th>a (network)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {z.slice(0, SHOWN_ROWS).map((v, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: an example is its position in the batch
+                    <tr key={i}>
+                      <td>{i + 1}</td>
+                      <td>{f(v)}</td>
+                      <td>{f(mine.zNorm[i])}</td>
+                      <td>{f(mine.zTilde[i])}</td>
+                      <td>{f(r.zTilde[i])}</td>
+                      <td>{f(r.a[i])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           </div>
           {z.length > SHOWN_ROWS ? (
             <p className="hint">

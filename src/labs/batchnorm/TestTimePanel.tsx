@@ -3,15 +3,17 @@
 // statistics) vs evaluation mode (running averages), live, the averages beside the batch's numbers,
 // and the dev set predicted one example at a time (a mini-batch of 1) each way. Always on a network
 // with batch norm: the live network when it has some, else its twin with batch norm on every layer.
+
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { NumberField, type ParsedNumber } from '../../components/NumberField';
 import { Readout } from '../../components/Readout';
+import { ScrollBox } from '../../components/ScrollBox';
 import { SelectField } from '../../components/SelectField';
 import { AnswerGate } from '../../ui/AnswerGate';
-import { useAnswerHidden } from '../../ui/sceneHooks';
 import { formatCost, formatPercent } from '../../ui/format';
 import { SERIES } from '../../ui/palette';
+import { useAnswerHidden } from '../../ui/sceneHooks';
 import { useLab, useLabStore } from './LabContext';
 import { Frame, polyline } from './svgCharts';
 import { predictOneAtATime, testTimeModel, testTimeResultStore } from './testTimeResult';
@@ -90,29 +92,31 @@ export function TestTimePanel() {
         onChange={(v) => setLayer(Number(v))}
       />
       {r && units > 0 ? (
-        <table className="bn-table" aria-label="Running averages and batch statistics">
-          <thead>
-            <tr>
-              <th>unit</th>
-              <th>μ_B (next mini-batch)</th>
-              <th>running μ</th>
-              <th>σ²_B</th>
-              <th>running σ²</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: units }, (_, u) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a unit is its position
-              <tr key={u}>
-                <td>{u + 1}</td>
-                <td>{formatCost(r.layerMean[u])}</td>
-                <td>{formatCost(r.layerRunningMean![u])}</td>
-                <td>{formatCost(r.layerVariance[u])}</td>
-                <td>{formatCost(r.layerRunningVariance![u])}</td>
+        <ScrollBox label="Running averages and batch statistics (table)">
+          <table className="bn-table" aria-label="Running averages and batch statistics">
+            <thead>
+              <tr>
+                <th>unit</th>
+                <th>μ_B (next mini-batch)</th>
+                <th>running μ</th>
+                <th>σ²_B</th>
+                <th>running σ²</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {Array.from({ length: units }, (_, u) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a unit is its position
+                <tr key={u}>
+                  <td>{u + 1}</td>
+                  <td>{formatCost(r.layerMean[u])}</td>
+                  <td>{formatCost(r.layerRunningMean![u])}</td>
+                  <td>{formatCost(r.layerVariance[u])}</td>
+                  <td>{formatCost(r.layerRunningVariance![u])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : (
         <p className="hint">
           {!r

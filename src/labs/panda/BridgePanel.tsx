@@ -1,12 +1,14 @@
 // The bridge between panda and caviar: tuners that babysit a population automatically.
+
 import { useMemo } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
+import { ScrollBox } from '../../components/ScrollBox';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { formatRate } from '../../ui/format';
 import { CurveChart } from './CurveChart';
 import { LineageChart } from './LineageChart';
-import { HALVING_MODELS, PBT_DAYS, PBT_EVERY_DAYS, PBT_MEMBERS } from './pandaStore';
 import { populationCsvCurves } from './pandaCsv';
+import { HALVING_MODELS, PBT_DAYS, PBT_EVERY_DAYS, PBT_MEMBERS } from './pandaStore';
 import { populationLines } from './populationLines';
 import { usePanda } from './usePanda';
 
@@ -62,26 +64,28 @@ export function BridgePanel() {
         </p>
       ) : null}
       {run?.kind === 'halving' && run.schedule ? (
-        <table className="panda-rounds" aria-label="Halving rounds">
-          <thead>
-            <tr>
-              <th scope="col">Round</th>
-              <th scope="col">Models</th>
-              <th scope="col">Steps each</th>
-              <th scope="col">Up to step</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.schedule.map((r) => (
-              <tr key={r.index} className={r.index < run.rounds ? 'panda-done' : undefined}>
-                <td>{r.index + 1}</td>
-                <td>{r.alive}</td>
-                <td>{r.steps}</td>
-                <td>{r.untilStep}</td>
+        <ScrollBox label="Halving rounds (table)">
+          <table className="panda-rounds" aria-label="Halving rounds">
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                <th scope="col">Models</th>
+                <th scope="col">Steps each</th>
+                <th scope="col">Up to step</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {run.schedule.map((r) => (
+                <tr key={r.index} className={r.index < run.rounds ? 'panda-done' : undefined}>
+                  <td>{r.index + 1}</td>
+                  <td>{r.alive}</td>
+                  <td>{r.steps}</td>
+                  <td>{r.untilStep}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       ) : null}
       <div className="panda-side-by-side">
         <CurveChart

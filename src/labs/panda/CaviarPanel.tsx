@@ -1,17 +1,19 @@
 // The caviar side: the same compute spent on many models at once, then both sides side by side.
+
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { RadioGroup } from '../../components/RadioGroup';
+import { ScrollBox } from '../../components/ScrollBox';
 import { Switch } from '../../components/Switch';
 import { curvesCsv } from '../../core/export/curvesCsv';
 import { lowest } from '../../core/panda/caviar';
 import { measuredVerdict } from '../../core/panda/verdict';
+import { chartPoints } from '../../state/runSeries';
 import { AnswerGate } from '../../ui/AnswerGate';
 import type { WideLine } from '../../ui/CurveCanvas';
 import { costDomain, ghostColor, smoothCurve } from '../../ui/costChartData';
 import { formatCost, formatRate } from '../../ui/format';
-import { chartPoints } from '../../state/runSeries';
-import { caviarGhost, ghostLabel, type PreviousCaviar } from './caviarGhost';
 import { CurveChart } from './CurveChart';
+import { caviarGhost, ghostLabel, type PreviousCaviar } from './caviarGhost';
 import { treeLines } from './pandaChartData';
 import { populationCsvCurves, treeCsvCurves } from './pandaCsv';
 import type { CaviarBudget, PopulationRun } from './pandaStore';
@@ -224,28 +226,30 @@ export function CaviarPanel() {
         scene="caviar-equal-compute"
         what="The equal-compute comparison and when each wins"
       >
-        <table className="panda-comparison" aria-label="Equal-compute comparison">
-          <thead>
-            <tr>
-              <th scope="col">Approach</th>
-              <th scope="col">Models</th>
-              <th scope="col">Model-steps</th>
-              <th scope="col">Best dev cost</th>
-              <th scope="col">Human effort (interventions)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td>{r.models}</td>
-                <td>{r.ran ? r.steps : '—'}</td>
-                <td>{r.ran ? formatCost(r.best) : 'not run yet'}</td>
-                <td>{r.effort}</td>
+        <ScrollBox label="Equal-compute comparison (table)">
+          <table className="panda-comparison" aria-label="Equal-compute comparison">
+            <thead>
+              <tr>
+                <th scope="col">Approach</th>
+                <th scope="col">Models</th>
+                <th scope="col">Model-steps</th>
+                <th scope="col">Best dev cost</th>
+                <th scope="col">Human effort (interventions)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.models}</td>
+                  <td>{r.ran ? r.steps : '—'}</td>
+                  <td>{r.ran ? formatCost(r.best) : 'not run yet'}</td>
+                  <td>{r.effort}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         <div className="panda-when">
           <h3>When each wins</h3>
           {verdict.length > 0 ? (

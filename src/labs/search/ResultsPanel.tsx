@@ -1,7 +1,9 @@
 // What the finished trials say: dev cost against each searched hyperparameter (on its scale), a
 // warning when the best sits at the edge of a range, the measured importance beside the course's
 // tiers, and the picked trial opened in the playground with one click.
+
 import { useMemo, useRef } from 'react';
+import { ScrollBox } from '../../components/ScrollBox';
 import { edgeWarnings } from '../../core/search/edges';
 import { importance } from '../../core/search/importance';
 import {
@@ -17,6 +19,7 @@ import { ChartExport } from '../../ui/ChartExport';
 import { niceCeil } from '../../ui/costChartData';
 import { formatCost, formatPercent } from '../../ui/format';
 import { PALETTE } from '../../ui/palette';
+import { costText } from './costText';
 import { ParallelPlot } from './ParallelPlot';
 import { axisTitle, formatValue, ticksFor } from './plotAxes';
 import { PlotArea } from './ScatterPlot';
@@ -24,7 +27,6 @@ import { bestTrial, playgroundHash, settingsOf, shownSteps, type Trial } from '.
 import { costColor, costRange } from './studyView';
 import { useSearch } from './useSearchStore';
 import { useSelection } from './useSelection';
-import { costText } from './costText';
 
 const W = 300;
 const H = 190;
@@ -226,34 +228,36 @@ export function ResultsPanel() {
         </figcaption>
       </figure>
       <h3>Measured importance vs the course's tiers</h3>
-      <table className="search-table search-importance" aria-label="Importance">
-        <thead>
-          <tr>
-            <th scope="col">hyperparameter</th>
-            <th scope="col">measured: share of the dev cost's ranking explained</th>
-            <th scope="col">course tier</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((k) => {
-            const v = measured ? measured[k] : Number.NaN;
-            return (
-              <tr key={k}>
-                <th scope="row">{hyperDef(k).label}</th>
-                <td>
-                  <span className="search-bar" aria-hidden="true">
-                    <span style={{ width: `${Number.isFinite(v) ? Math.round(v * 100) : 0}%` }} />
-                  </span>
-                  <output aria-label={`Importance: ${hyperDef(k).label}`}>
-                    {Number.isFinite(v) ? `${Math.round(v * 100)}%` : '—'}
-                  </output>
-                </td>
-                <td>{TIER_TEXT[hyperDef(k).tier]}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollBox label="Importance (table)">
+        <table className="search-table search-importance" aria-label="Importance">
+          <thead>
+            <tr>
+              <th scope="col">hyperparameter</th>
+              <th scope="col">measured: share of the dev cost's ranking explained</th>
+              <th scope="col">course tier</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => {
+              const v = measured ? measured[k] : Number.NaN;
+              return (
+                <tr key={k}>
+                  <th scope="row">{hyperDef(k).label}</th>
+                  <td>
+                    <span className="search-bar" aria-hidden="true">
+                      <span style={{ width: `${Number.isFinite(v) ? Math.round(v * 100) : 0}%` }} />
+                    </span>
+                    <output aria-label={`Importance: ${hyperDef(k).label}`}>
+                      {Number.isFinite(v) ? `${Math.round(v * 100)}%` : '—'}
+                    </output>
+                  </td>
+                  <td>{TIER_TEXT[hyperDef(k).tier]}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollBox>
       <p className="hint">
         Importance bins the finished trials along each hyperparameter (on its scale) and measures how much of
         the spread in dev-cost rank the bins explain, minus what bins explain by chance. A diverged trial

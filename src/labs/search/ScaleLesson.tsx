@@ -1,8 +1,10 @@
 // Lesson 3.2, choosing the scale: α in [1e-4, 1] sampled linearly vs on a log scale (share per decade),
 // β in [0.9, 0.999] sampled as 1−β on a log scale (with each sample's averaging window 1/(1−β)), and
 // why: the same step in β matters little near 0.9 and a lot near 0.999.
+
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { ScrollBox } from '../../components/ScrollBox';
 import { downsampleMinMax } from '../../core/downsample';
 import { createRng, deriveSeed } from '../../core/rng';
 import { decadeHistogram, sampleLinear, sampleLog, sampleOneMinusLog } from '../../core/sampling';
@@ -83,26 +85,28 @@ export function ScaleLesson() {
             ))}
             .
           </p>
-          <table className="search-table" aria-label="α samples per decade">
-            <thead>
-              <tr>
-                <th scope="col">decade</th>
-                <th scope="col">linear ({SAMPLES} samples)</th>
-                <th scope="col">log ({SAMPLES} samples)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.linear.map((b, i) => (
-                <tr key={b.exponent}>
-                  <th scope="row">
-                    {formatRate(b.low)} – {formatRate(b.high)}
-                  </th>
-                  <td>{Math.round(b.fraction * 100)}%</td>
-                  <td>{Math.round((data.log[i]?.fraction ?? 0) * 100)}%</td>
+          <ScrollBox label="α samples per decade (table)">
+            <table className="search-table" aria-label="α samples per decade">
+              <thead>
+                <tr>
+                  <th scope="col">decade</th>
+                  <th scope="col">linear ({SAMPLES} samples)</th>
+                  <th scope="col">log ({SAMPLES} samples)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.linear.map((b, i) => (
+                  <tr key={b.exponent}>
+                    <th scope="row">
+                      {formatRate(b.low)} – {formatRate(b.high)}
+                    </th>
+                    <td>{Math.round(b.fraction * 100)}%</td>
+                    <td>{Math.round((data.log[i]?.fraction ?? 0) * 100)}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
           <p className="hint">
             Uniform on [10⁻⁴, 1] spends about 90% of the trials between 0.1 and 1; the log scale gives each
             decade about a quarter.
