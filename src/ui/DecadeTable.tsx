@@ -50,7 +50,7 @@ export function DecadeTable({ bins, scale, lo, hi }: DecadeTableProps) {
                 />
               </span>
               <span className="decade-expect">{`expect ${formatCount(mean)} ± ${formatCount(sd)}`}</span>
-              <span className="decade-count">{`${shares[i]} % · ${b.count} samples`}</span>
+              <span className="decade-count">{`${shares[i]} % · ${b.count} ${b.count === 1 ? 'sample' : 'samples'}`}</span>
             </li>
           );
         })}
