@@ -447,5 +447,27 @@ test('a Reveal that gets no run (a field in error) says so and offers Reveal aga
   // The answer stays hidden and Reveal is offered again once the field is fixed.
   await expect(page.getByRole('note', { name: 'The leaderboard hidden' })).toBeVisible();
   await steps.fill('200');
-  await expect(page.getByRole('button', { name: 'Reveal' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Reveal did not get a run to measure' }),
+  ).toHaveCount(0);
+  await expect(page.getByLabel('Scene outcome')).toHaveText(/Measured:/, { timeout: 120_000 });
+});
+
+test('grid vs random: a Seed field in error blocks the comparison and its Reveal, and says why', async ({
+  page,
+}) => {
+  await openScene(page, 'lab=search&opt=adam&seed=1&scene=grid-vs-random', 'Grid vs random');
+  const seed = page.getByRole('spinbutton', { name: 'Seed', exact: true });
+  await seed.fill('-3');
+  await expect(seed).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Train all three', exact: true })).toBeDisabled();
+  await expect(page.getByText(/The comparison uses the study’s seed: Seed must be/)).toBeVisible();
+  const q = sceneById('grid-vs-random')?.question;
+  await page.getByRole('radiogroup', { name: q?.prompt }).getByRole('radio', { name: 'The grid' }).check();
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Reveal did not get a run to measure' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Scene outcome')).toHaveCount(0);
 });

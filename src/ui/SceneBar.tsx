@@ -3,7 +3,7 @@
 // the prediction. The lab trains on Reveal (`onReveal`) and reads its own run (`outcome`): this bar
 // only shows what the lab measured and the judge's rule, never an answer of its own.
 import './scene.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { neighbourScene, sceneLink, scenesOf } from '../core/scenes/sceneCatalog';
 import type { SceneOutcome } from '../core/scenes/sceneTypes';
@@ -53,8 +53,13 @@ export function SceneBar({ lab, onReveal, outcome = null, keys = true }: SceneBa
   const reveal = useStore(sceneStore, (s) => s.reveal);
   const href = useSceneHref();
   const [notStarted, setNotStarted] = useState(false);
+  // Each visit to a scene counts: a Reveal that ends after the class moved on says nothing there.
+  const visit = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new scene starts without the note
-  useEffect(() => setNotStarted(false), [scene?.id]);
+  useEffect(() => {
+    visit.current += 1;
+    setNotStarted(false);
+  }, [scene?.id]);
   if (!scene) return null;
   const q = scene.question;
   const label = (id: string | null) => q?.choices.find((c) => c.id === id)?.label ?? id;
@@ -100,11 +105,16 @@ export function SceneBar({ lab, onReveal, outcome = null, keys = true }: SceneBa
               onClick={() => {
                 setNotStarted(false);
                 reveal();
-                void Promise.resolve(onReveal?.()).then((started) => {
-                  if (started !== false) return;
-                  sceneStore.setState({ revealed: false });
-                  setNotStarted(true);
-                });
+                const asked = visit.current;
+                // A Reveal that failed outright got no run either (and must not hang on "Measuring…").
+                void Promise.resolve()
+                  .then(() => onReveal?.())
+                  .catch(() => false)
+                  .then((started) => {
+                    if (started !== false || visit.current !== asked) return;
+                    sceneStore.setState({ revealed: false });
+                    setNotStarted(true);
+                  });
               }}
             >
               Reveal

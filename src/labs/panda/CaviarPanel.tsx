@@ -12,6 +12,7 @@ import { AnswerGate } from '../../ui/AnswerGate';
 import type { WideLine } from '../../ui/CurveCanvas';
 import { costDomain, ghostColor, smoothCurve } from '../../ui/costChartData';
 import { formatCost, formatRate } from '../../ui/format';
+import { useAnswerHidden } from '../../ui/sceneHooks';
 import { CurveChart } from './CurveChart';
 import { caviarGhost, ghostLabel, type PreviousCaviar } from './caviarGhost';
 import { treeLines } from './pandaChartData';
@@ -66,6 +67,7 @@ function populationRow(name: string, who: string, run: PopulationRun | undefined
 export function CaviarPanel() {
   // The ghost listens from the panel's first showing (the caviar only runs from here).
   const ghostStore = caviarGhost(usePandaStore());
+  const answerHidden = useAnswerHidden('panda', 'caviar-equal-compute');
   const kept = useSyncExternalStore(ghostStore.subscribe, () => ghostStore.get().previous);
   // On by default, as on the playground's cost chart.
   const [showGhost, setShowGhost] = useState(true);
@@ -159,7 +161,8 @@ export function CaviarPanel() {
           {s.caviar.note}
         </p>
       ) : null}
-      {s.caviar ? (
+      {/* The previous caviar's best would answer the caviar scene: it waits for Reveal with the curves. */}
+      {s.caviar && !answerHidden ? (
         <div className="panda-ghost-row">
           <Switch
             label="Show the previous caviar run as a ghost"

@@ -86,7 +86,8 @@ function Scene({ store }: { store: PandaStore }) {
   }, [scene?.id, revision, teacher]);
   if (!scene) return null;
   const reveal = async (): Promise<boolean> => {
-    if (scene.id !== 'caviar-equal-compute') return false;
+    // Any other question scene of this lab would need no run of its own.
+    if (scene.id !== 'caviar-equal-compute') return true;
     const s = () => store.getState();
     if (s().tree.modelSteps() === 0) for (let day = 0; day < REVEAL_PANDA_DAYS; day++) await s().nextDay();
     const before = s().populations.caviar?.runId ?? null;

@@ -15,6 +15,8 @@ import { useLeaveLab } from '../../ui/useLeaveLab';
 import { useLinkSync } from '../../ui/useLinkSync';
 import { useReopened } from '../../ui/useReopened';
 import { ClusterExport } from './ClusterExport';
+import { comparisonRound } from './comparisonView';
+import { COMPARISON_FIELDS, fieldInError } from './fieldProblems';
 import { Leaderboard } from './Leaderboard';
 import { ResultsPanel } from './ResultsPanel';
 import { ScaleLesson } from './ScaleLesson';
@@ -25,7 +27,6 @@ import { StudyCurves } from './StudyCurves';
 import { StudyFilePanel } from './StudyFilePanel';
 import { StudyScatter } from './StudyScatter';
 import { savedStudyFile } from './savedStudy';
-import { comparisonRound } from './comparisonView';
 import { decodeStudy, encodeStudy } from './searchHash';
 import { repeatOutcome, revealCoarseToFine, zoomOutcome } from './searchScenes';
 import { defaultStudyLink, type SearchState } from './searchStore';
@@ -83,7 +84,10 @@ function Scene() {
       setRevealRound(first);
       return first !== null;
     }
-    if (scene.id !== 'grid-vs-random') return false;
+    // Any other question scene of this lab would need no run of its own.
+    if (scene.id !== 'grid-vs-random') return true;
+    // A field showing an error (the seed) blocks the comparison's run as it blocks Run study.
+    if (fieldInError(COMPARISON_FIELDS)) return false;
     const before = comparisonRound(store.getState().rounds);
     // runRepeat() sets the new round before its first await, so it can be read straight away.
     void store.getState().runRepeat();

@@ -3,13 +3,15 @@
 // dev cost (points coloured by it, each strategy's best ringed). "Repeat over seeds" runs the same
 // comparison on several seeds in one population and reports how often each beat the grid.
 import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { COMPARE_SETUP_TEXT } from '../../core/gridRandomLesson';
 import { MAX_REPEAT_SEEDS, parseRepeatSeeds } from '../../core/search/repeat';
 import { SCORE_EVALUATIONS, scoreText } from '../../core/search/score';
 import { hyperDef, parseBudget, searchedKeys } from '../../core/search/space';
 import { distinctCount, type Strategy } from '../../core/search/strategies';
-import { costText } from './costText';
 import { comparisonRound, seedOfTrial } from './comparisonView';
+import { costText } from './costText';
+import { COMPARISON_FIELDS, fieldProblemStore } from './fieldProblems';
 import { RepeatResults } from './RepeatResults';
 import { ScatterPlot } from './ScatterPlot';
 import { STRATEGY_OPTIONS } from './StudyControls';
@@ -157,7 +159,12 @@ export function StrategyComparison() {
   const budgetProblem = budget.ok ? null : budget.reason.replace(/^Budget/, 'Trials per strategy');
   const seeds = parseRepeatSeeds(s.repeatCount);
   const steps = compareStepsOf(s.compareSteps);
-  const blocked = lines.length > 0 || !budget.ok || !steps.ok || isActive(s.status);
+  // The comparison trains on the study's seed: that field in error blocks it too.
+  const seedProblem = useStore(
+    fieldProblemStore,
+    (f) => COMPARISON_FIELDS.map((l) => f.problems[l]).find(Boolean) ?? null,
+  );
+  const blocked = lines.length > 0 || !budget.ok || !steps.ok || isActive(s.status) || seedProblem !== null;
   const n = budget.ok ? budget.value : null;
   const m = seeds.ok ? seeds.value : null;
   const compared = comparisonRound(s.rounds);
@@ -187,6 +194,7 @@ export function StrategyComparison() {
           hint="200: a tight budget (why below)"
           onChange={s.setCompareSteps}
         />
+        {seedProblem ? <p className="hint">The comparison uses the study’s seed: {seedProblem}.</p> : null}
         <div className="search-buttons">
           <button
             type="button"
