@@ -4,6 +4,7 @@
 // the same float32 operations in the same order as those kernels (Math.fround after each one), so it
 // gives their numbers exactly; updateRules.test.ts and fusedAdam.test.ts hold it to them.
 import type { Tensor } from './forward';
+import { type Planner, registerFused } from './fusedKernel';
 import { tf } from './tf';
 
 export const FUSED_ADAM = 'PlaygroundFusedAdam';
@@ -49,50 +50,18 @@ function update(inputs: Arrays, outputs: Arrays, models: number): void {
   }
 }
 
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown };
+/** One plan for both backends (fusedKernel.ts holds the backends' internals): inputs in INPUTS order. */
+const plan: Planner = (named) => {
+  const inputs = INPUTS.map((name) => named[name] as tf.TensorInfo);
+  const shape = inputs[0].shape;
+  return {
+    inputs,
+    outputs: [shape, shape, shape],
+    compute: (values, outs) => update(values, outs, inputs[4].shape[0] ?? 1),
+  };
+};
 
-interface CpuInternals {
-  data: { get(dataId: object): { values: Float32Array } };
-  makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo;
-}
-
-interface WasmInternals {
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
-}
-
-const infos = (args: KernelArgs) => INPUTS.map((name) => args.inputs[name] as tf.TensorInfo);
-
-function cpuKernel(args: KernelArgs): tf.TensorInfo[] {
-  const backend = args.backend as CpuInternals;
-  const ins = infos(args);
-  const values = ins.map((t) => backend.data.get(t.dataId).values);
-  const outs = [0, 1, 2].map(() => new Float32Array(values[0].length));
-  update(values, outs, ins[4].shape[0] ?? 1);
-  return outs.map((o) => backend.makeTensorInfo(ins[0].shape, 'float32', o));
-}
-
-function wasmKernel(args: KernelArgs): tf.TensorInfo[] {
-  const backend = args.backend as WasmInternals;
-  const ins = infos(args);
-  const outs = [0, 1, 2].map(() => backend.makeOutput(ins[0].shape, 'float32'));
-  // Views of the heap, taken after every allocation (an allocation may grow the heap and detach them).
-  update(
-    ins.map((t) => backend.typedArrayFromHeap(t)),
-    outs.map((t) => backend.typedArrayFromHeap(t)),
-    ins[4].shape[0] ?? 1,
-  );
-  return outs;
-}
-
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  registered = true;
-  tf.registerKernel({ kernelName: FUSED_ADAM, backendName: 'cpu', kernelFunc: cpuKernel as tf.KernelFunc });
-  tf.registerKernel({ kernelName: FUSED_ADAM, backendName: 'wasm', kernelFunc: wasmKernel as tf.KernelFunc });
-}
+const register = () => registerFused(FUSED_ADAM, plan);
 
 let enabled = true;
 
