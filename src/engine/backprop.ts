@@ -7,6 +7,7 @@ import { type BatchStats, costPerModel, forwardPass, type LayerCache, paramOf, t
 import { fusedBinaryOutput } from './fusedCost';
 import { fusedDenseBackward } from './fusedDense';
 import { fusionAvailable } from './fusedKernel';
+import { fusedNetworkGradients, networkFusable } from './fusedNetwork';
 import type { NetworkShape, ParamInfo } from './modelState';
 import { stackedMatMul } from './perModelMatMul';
 import { tf } from './tf';
@@ -47,6 +48,9 @@ export function costAndGradients(
   activation: Activation,
   bnEpsilon: number,
 ): CostAndGradients {
+  // A small network: the whole pass in one kernel (fusedNetwork.ts).
+  if (networkFusable(net, params, x, targets))
+    return fusedNetworkGradients(net, layout, params, x, targets, activation, bnEpsilon);
   // Two classes, small enough: the output layer's bias, cost and gradient in one kernel (fusedCost.ts).
   const outBias = paramOf(layout, params, net.hidden.length, 'bias');
   const fuseOutput =

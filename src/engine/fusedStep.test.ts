@@ -1,14 +1,16 @@
 // The fused kernels of a training step (fusedUpdate.ts, fusedDense.ts) against tfjs's separate kernels
 // (setFusion(false)): the same population trained both ways must hold the same numbers bit for bit —
 // weights, optimizer memories, running averages — for every optimizer and activation, with one model
-// frozen part of the way, on both backends that run in Node. And nothing is left behind.
+// frozen part of the way, on both backends that run in Node. And nothing is left behind. The
+// whole-network kernel (fusedNetwork.ts, its own test) is off here: it would take every layer's place.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelSpec, OptimizerName } from '../core/config';
 import { dataConfigOf, DEFAULT_EXPERIMENT, type Experiment, modelSpecOf } from '../core/experiment';
 import type { ModelState } from './modelState';
 import { setFusedAdam } from './fusedAdam';
 import { setFusion } from './fusedKernel';
+import { setNetworkFusion } from './fusedNetwork';
 import { prepareData } from './preparedData';
 import { NODE_BACKENDS } from './testBackend';
 import { tf } from './tf';
@@ -16,7 +18,10 @@ import { Trainer } from './trainer';
 
 const digits = new Uint8Array(readFileSync(new URL('../../public/data/digits.bin', import.meta.url)));
 
+beforeEach(() => setNetworkFusion(false));
+
 afterEach(() => {
+  setNetworkFusion(true);
   setFusion(true);
   setFusedAdam(true);
 });
