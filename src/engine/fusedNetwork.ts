@@ -145,10 +145,10 @@ function columnSums(
 ) {
   for (let m = 0; m < n; m++) {
     acc.fill(0, 0, u);
-    const base = from + m * b * u;
+    const x = mem.subarray(from + m * b * u, from + (m + 1) * b * u);
     for (let j = 0; j < b; j++) {
-      const row = base + j * u;
-      for (let c = 0; c < u; c++) acc[c] += mem[row + c];
+      const row = j * u;
+      for (let c = 0; c < u; c++) acc[c] += x[row + c];
     }
     for (let c = 0; c < u; c++) mem[to + m * u + c] = acc[c];
   }
@@ -181,42 +181,67 @@ function forwardLayer(mem: Float32Array, p: Places, d: Dims, gemm: Gemm, l: numb
   });
   const biasAt = d.index(l, 'bias');
   if (biasAt >= 0) {
-    const bias = p.params[biasAt];
-    for (let m = 0; m < n; m++)
+    for (let m = 0; m < n; m++) {
+      const bias = mem.subarray(p.params[biasAt] + m * u, p.params[biasAt] + (m + 1) * u);
+      const z = mem.subarray(zt + m * per, zt + (m + 1) * per);
       for (let j = 0; j < b; j++) {
-        const row = zt + m * per + j * u;
-        for (let c = 0; c < u; c++) mem[row + c] += mem[bias + m * u + c];
+        const row = j * u;
+        for (let c = 0; c < u; c++) z[row + c] += bias[c];
       }
+    }
   }
   if (k.batchNorm[l]) {
-    // z_norm = (z − μ)/sqrt(σ² + ε), z̃ = γ·z_norm + β; μ and σ² over this model's mini-batch.
-    const gamma = p.params[d.index(l, 'bnGamma')];
-    const beta = p.params[d.index(l, 'bnBeta')];
-    const zn = p.zNorm[l];
+    // z_norm = (z − μ)/sqrt(σ² + ε), z̃ = γ·z_norm + β; μ and σ² over this model's mini-batch. Each
+    // model's block is a view indexed from 0 and its per-unit values sit in local arrays: V8 keeps
+    // such loops tight, where offsets recomputed from p.… inside the loop cost ~3× more.
+    const gammaAt = p.params[d.index(l, 'bnGamma')];
+    const betaAt = p.params[d.index(l, 'bnBeta')];
+    const {
+      mean: meanAt,
+      variance: varianceAt,
+      invStd: invStdAt,
+    } = { mean: p.mean[l], variance: p.variance[l], invStd: p.invStd[l] };
+    const mu = new Float64Array(u);
+    const inv = new Float64Array(u);
+    const gamma = new Float64Array(u);
+    const beta = new Float64Array(u);
     for (let m = 0; m < n; m++) {
-      const base = m * per;
+      const z = mem.subarray(zt + m * per, zt + (m + 1) * per);
+      const zNorm = mem.subarray(p.zNorm[l] + m * per, p.zNorm[l] + (m + 1) * per);
       const col = m * u;
+      mu.fill(0);
+      for (let j = 0; j < b; j++) {
+        const row = j * u;
+        for (let c = 0; c < u; c++) mu[c] += z[row + c];
+      }
       acc.fill(0, 0, u);
-      for (let j = 0; j < b; j++) for (let c = 0; c < u; c++) acc[c] += mem[zt + base + j * u + c];
-      for (let c = 0; c < u; c++) mem[p.mean[l] + col + c] = acc[c] / b;
-      acc.fill(0, 0, u);
-      for (let j = 0; j < b; j++)
+      for (let c = 0; c < u; c++) {
+        mu[c] /= b;
+        mem[meanAt + col + c] = mu[c];
+      }
+      for (let j = 0; j < b; j++) {
+        const row = j * u;
         for (let c = 0; c < u; c++) {
-          const centred = mem[zt + base + j * u + c] - mem[p.mean[l] + col + c];
+          const centred = z[row + c] - mu[c];
           acc[c] += centred * centred;
         }
+      }
       for (let c = 0; c < u; c++) {
         const variance = acc[c] / b;
-        mem[p.variance[l] + col + c] = variance;
-        mem[p.invStd[l] + col + c] = 1 / Math.sqrt(mem[p.variance[l] + col + c] + k.bnEpsilon);
+        mem[varianceAt + col + c] = variance;
+        inv[c] = 1 / Math.sqrt(variance + k.bnEpsilon);
+        mem[invStdAt + col + c] = inv[c];
+        gamma[c] = mem[gammaAt + col + c];
+        beta[c] = mem[betaAt + col + c];
       }
-      for (let j = 0; j < b; j++)
+      for (let j = 0; j < b; j++) {
+        const row = j * u;
         for (let c = 0; c < u; c++) {
-          const i = base + j * u + c;
-          const norm = (mem[zt + i] - mem[p.mean[l] + col + c]) * mem[p.invStd[l] + col + c];
-          mem[zn + i] = norm;
-          mem[zt + i] = mem[gamma + col + c] * mem[zn + i] + mem[beta + col + c];
+          const norm = (z[row + c] - mu[c]) * inv[c];
+          zNorm[row + c] = norm;
+          z[row + c] = gamma[c] * norm + beta[c];
         }
+      }
     }
   }
   activateInPlace(k.activation, mem, zt, p.a[l], n * per);
@@ -334,20 +359,29 @@ function hiddenBack(mem: Float32Array, p: Places, d: Dims, l: number, dz: number
   const gamma = p.params[d.index(l, 'bnGamma')];
   const zn = p.zNorm[l];
   columnSums(mem, dz, dBeta, n, b, u, acc);
+  const scale = new Float64Array(u);
+  const meanD = new Float64Array(u);
+  const meanDn = new Float64Array(u);
   for (let m = 0; m < n; m++) {
-    const base = m * per;
+    const g = mem.subarray(dz + m * per, dz + (m + 1) * per);
+    const zNorm = mem.subarray(zn + m * per, zn + (m + 1) * per);
     const col = m * u;
     acc.fill(0, 0, u);
-    for (let j = 0; j < b; j++)
-      for (let c = 0; c < u; c++) acc[c] += mem[dz + base + j * u + c] * mem[zn + base + j * u + c];
-    for (let c = 0; c < u; c++) mem[dGamma + col + c] = acc[c];
-    for (let j = 0; j < b; j++)
-      for (let c = 0; c < u; c++) {
-        const i = base + j * u + c;
-        const scale = mem[gamma + col + c] * mem[p.invStd[l] + col + c];
-        mem[dz + i] =
-          scale * (mem[dz + i] - mem[dBeta + col + c] / b - (mem[zn + i] * mem[dGamma + col + c]) / b);
-      }
+    for (let j = 0; j < b; j++) {
+      const row = j * u;
+      for (let c = 0; c < u; c++) acc[c] += g[row + c] * zNorm[row + c];
+    }
+    for (let c = 0; c < u; c++) {
+      mem[dGamma + col + c] = acc[c];
+      scale[c] = mem[gamma + col + c] * mem[p.invStd[l] + col + c];
+      meanD[c] = mem[dBeta + col + c] / b;
+      meanDn[c] = acc[c] / b;
+    }
+    for (let j = 0; j < b; j++) {
+      const row = j * u;
+      for (let c = 0; c < u; c++)
+        g[row + c] = scale[c] * (g[row + c] - meanD[c] - zNorm[row + c] * meanDn[c]);
+    }
   }
   // A bias kept before batch norm: the sum of dJ/dz over the batch (zero up to rounding).
   const biasAt = d.index(l, 'bias');
@@ -567,7 +601,7 @@ export function fusedNetworkGradients(
  * Above this many elements in one model's widest layer ([batch, units]) the separate kernels win
  * (measured in fusedNetwork's profile; see the README's Performance section).
  */
-export const NETWORK_MAX_ELEMENTS = 4_096;
+export const NETWORK_MAX_ELEMENTS = 100_000;
 
 let networkEnabled = true;
 
