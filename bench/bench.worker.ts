@@ -5,6 +5,7 @@ import './threadsFromName';
 import { activateBackend, threadInfo } from '../src/engine/backends';
 import { setFusedAdam } from '../src/engine/fusedAdam';
 import { setFusion } from '../src/engine/fusedKernel';
+import { setNetworkFusion } from '../src/engine/fusedNetwork';
 import { setProductsPerModel } from '../src/engine/perModelMatMul';
 import { tf } from '../src/engine/tf';
 import type { BackendName } from '../src/core/config';
@@ -44,6 +45,8 @@ declare const self: DedicatedWorkerGlobalScope;
 // A worker named "...batched" times the engine as it was before issue 12: tfjs's batched products on
 // wasm (the page's ?products=batched), for before/after figures from one run.
 if (self.name.includes('batched')) setProductsPerModel(false);
+// "...layers": the fused kernels per layer without the whole-network kernel (fusedNetwork.ts), round 4's engine.
+if (self.name.includes('layers')) setNetworkFusion(false);
 // "...unfused": tfjs's separate kernels for the whole step (fusedKernel.ts, fusedAdam.ts), round 3's before.
 if (self.name.includes('unfused')) {
   setFusion(false);

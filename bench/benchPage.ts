@@ -55,11 +55,13 @@ function request<K extends keyof BenchReplyTo>(
   if (!worker) {
     // ?threads=N on this page times wasm on N threads (bench/threadsFromName.ts);
     // ?products=batched: tfjs's batched products on wasm, as before issue 12 (bench.worker.ts);
-    // ?kernels=unfused: tfjs's separate kernels instead of the engine's fused ones.
+    // ?kernels=unfused: tfjs's separate kernels instead of the engine's fused ones;
+    // ?kernels=layers: the per-layer fused kernels without the whole-network kernel (round 4).
     const query = new URLSearchParams(location.search);
     const threads = query.get('threads');
     const batched = query.get('products') === 'batched' ? ' batched' : '';
-    const unfused = query.get('kernels') === 'unfused' ? ' unfused' : '';
+    const kernels = query.get('kernels');
+    const unfused = kernels === 'unfused' || kernels === 'layers' ? ` ${kernels}` : '';
     worker = new Worker(new URL('./bench.worker.ts', import.meta.url), {
       type: 'module',
       name: `bench${threads ? ` threads=${threads}` : ''}${batched}${unfused}`,

@@ -317,6 +317,13 @@ async function throughputAndReference(browser, origins, results, failures) {
     } finally {
       await before.close();
     }
+    // The per-layer fused kernels without the whole-network kernel (round 4's engine, round 5's "before").
+    const layers = await openBenchPage(browser, origins.isolated, failures, '?kernels=layers');
+    try {
+      await throughput(layers, ['wasm'], 'layers  ', results, failures, { kernels: 'layers' });
+    } finally {
+      await layers.close();
+    }
     // And with tfjs's separate kernels instead of the fused ones (round 3's "before"), same run.
     const unfused = await openBenchPage(browser, origins.isolated, failures, '?kernels=unfused');
     try {
@@ -803,7 +810,7 @@ async function bundleSizes(results, failures) {
 /** A throughput row's engine: the backend, with wasm's thread count ("wasm x2"). */
 const engineOf = (t) =>
   t.backend === 'wasm'
-    ? `wasm x${t.threads}${t.products === 'batched' ? ' batched' : ''}${t.kernels === 'unfused' ? ' unfused' : ''}`
+    ? `wasm x${t.threads}${t.products === 'batched' ? ' batched' : ''}${t.kernels ? ` ${t.kernels}` : ''}`
     : t.backend;
 
 function table(results) {
@@ -872,12 +879,12 @@ function table(results) {
 const DEMO_BEFORE_MS = { 'bn-sweep': 17_000, 'search-train-all-three': 7_000 };
 
 function targets(results, bundleInfo) {
-  // The batched and unfused rows are the "before" figures: no target counts them.
+  // The batched, layers and unfused rows are the "before" figures: no target counts them.
   const rows = (where) =>
     results.throughput.filter(
       (t) =>
         t.products !== 'batched' &&
-        t.kernels !== 'unfused' &&
+        t.kernels === undefined &&
         Object.entries(where).every(([k, v]) => t[k] === v),
     );
   const rate = (where) => rows(where)[0]?.modelStepsPerSec;
