@@ -168,7 +168,7 @@ describe('SIMD activations on the tfjs-wasm heap', () => {
   }
 
   test('saturate and keep NaN and the sign of zero', () => {
-    const xs = [100, -100, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, 0, -0];
+    const xs = [100, -110, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, 0, -0];
     const pointer = heap._malloc(64);
     try {
       const at = pointer / 4;
@@ -179,6 +179,9 @@ describe('SIMD activations on the tfjs-wasm heap', () => {
       };
       expect(run('sigmoid')).toEqual([1, 0, 1, 0, Number.NaN, 0.5, 0.5]);
       expect(run('tanh')).toEqual([1, -1, 1, -1, Number.NaN, 0, -0]);
+      xs[1] = -100;
+      expect(run('tanh')[1]).toBe(-1);
+      expect(run('sigmoid')[1]).toBe(Math.fround(Math.exp(-100))); // correctly rounded: subnormal
       expect(Object.is(run('tanh')[6], -0)).toBe(true);
     } finally {
       heap._free(pointer);
