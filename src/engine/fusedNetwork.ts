@@ -12,17 +12,28 @@
 // same numbers, alone and in a population. fusedNetwork.test.ts checks it against the separate kernels
 // to float32 rounding and a model alone against the same model in a population, bit for bit.
 import type { Activation } from '../core/config';
+import { sigmoidInto, tanhInto } from './activationMath';
 import type { BatchStats, Tensor } from './forward';
 import { fusionAvailable } from './fusedKernel';
 import { gemmJs } from './gemm';
 import type { NetworkShape, ParamInfo } from './modelState';
+import { type Attrs, KINDS, layoutIndex, type Native, outputShapes, pass, place } from './networkPass';
+import { simdActivationsFor } from './simd/simdActivations';
 import { simdGemmFor } from './simd/simdGemm';
-import { type Attrs, type Gemm, KINDS, layoutIndex, outputShapes, pass, place } from './networkPass';
 import { tf } from './tf';
 
 export const FUSED_NETWORK = 'PlaygroundNetwork';
 
 const sizeOf = (shape: number[]) => shape.reduce((x, y) => x * y, 1);
+
+/** The pass's products and activations in JavaScript: the cpu backend's, and wasm's without SIMD (same numbers). */
+function plainNative(mem: Float32Array): Native {
+  return {
+    gemm: (g) => gemmJs(mem, g),
+    sigmoid: (from, to, count) => sigmoidInto(mem, from, to, count),
+    tanh: (from, to, count) => tanhInto(mem, from, to, count),
+  };
+}
 
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
 
@@ -57,12 +68,12 @@ function cpuKernel(args: KernelArgs): tf.TensorInfo[] {
     at += sizeOf(s);
     return o;
   });
-  const { places, scratch } = place(n, b, k, inAt, outAt, at);
+  const { places, scratch } = place(b, k, inAt, outAt, at);
   const mem = new Float32Array(at + scratch);
   ins.forEach((t, i) => {
     mem.set(backend.data.get(t.dataId).values, inAt[i]);
   });
-  pass(mem, places, { n, b, k, index: layoutIndex(k) }, (g) => gemmJs(mem, g));
+  pass(mem, places, { n, b, k, index: layoutIndex(k) }, plainNative(mem));
   return shapes.map((s, i) =>
     backend.makeTensorInfo(s, 'float32', mem.slice(outAt[i], outAt[i] + sizeOf(s))),
   );
@@ -94,18 +105,21 @@ function wasmKernel(args: KernelArgs): tf.TensorInfo[] {
   const floatAt = (t: tf.TensorInfo) =>
     (backend.dataIdMap.get(t.dataId) as { memoryOffset: number }).memoryOffset / 4;
   // Sized first with a dummy start, then placed in one malloc'd block (16-byte aligned).
-  const size = place(n, b, k, ins.map(floatAt), outs.map(floatAt), 0).scratch;
+  const size = place(b, k, ins.map(floatAt), outs.map(floatAt), 0).scratch;
   const pointer = backend.wasm._malloc(size * 4 + 16);
   try {
     const start = Math.ceil(pointer / 16) * 4;
-    const { places } = place(n, b, k, ins.map(floatAt), outs.map(floatAt), start);
+    const { places } = place(b, k, ins.map(floatAt), outs.map(floatAt), start);
     // Taken after every allocation (one may grow the heap and detach older views), and from the
     // memory itself: the threaded build's HEAPF32 can lag behind a grown heap.
     const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmMemory;
     const mem = memory ? new Float32Array(memory.buffer) : backend.wasm.HEAPF32;
-    const simd = memory ? simdGemmFor(memory) : null;
-    const gemm: Gemm = simd ? (g) => simd(g, places.gemmScratch) : (g) => gemmJs(mem, g);
-    pass(mem, places, { n, b, k, index: layoutIndex(k) }, gemm);
+    const gemm = memory ? simdGemmFor(memory) : null;
+    const activations = memory ? simdActivationsFor(memory) : null;
+    const native: Native = { ...plainNative(mem) };
+    if (gemm) native.gemm = (g) => gemm(g, places.gemmScratch);
+    if (activations) Object.assign(native, activations);
+    pass(mem, places, { n, b, k, index: layoutIndex(k) }, native);
   } finally {
     backend.wasm._free(pointer);
   }

@@ -20,6 +20,14 @@ export const KINDS: ParamInfo['kind'][] = ['weight', 'bias', 'bnGamma', 'bnBeta'
 
 export type Gemm = (g: GemmArgs) => void;
 
+/** What the pass computes outside JavaScript where it can: the products and the two costly activations. */
+export interface Native {
+  gemm: Gemm;
+  /** to[i] = σ(from[i]) and tanh(from[i]) over `count` floats (float offsets; in place is fine). */
+  sigmoid(from: number, to: number, count: number): void;
+  tanh(from: number, to: number, count: number): void;
+}
+
 /** Float offsets of everything the pass reads and writes in `mem`. */
 export interface Places {
   x: number;
@@ -64,7 +72,14 @@ export function layoutIndex(k: Attrs): Dims['index'] {
   return (layer, kind) => table.get(`${layer}:${kind}`) ?? -1;
 }
 
-function activateInPlace(activation: Activation, mem: Float32Array, from: number, to: number, count: number) {
+function activateInPlace(
+  activation: Activation,
+  mem: Float32Array,
+  native: Native,
+  from: number,
+  to: number,
+  count: number,
+) {
   switch (activation) {
     case 'linear':
       if (from !== to) mem.copyWithin(to, from, from + count);
@@ -77,10 +92,10 @@ function activateInPlace(activation: Activation, mem: Float32Array, from: number
       }
       return;
     case 'sigmoid':
-      for (let i = 0; i < count; i++) mem[to + i] = 1 / (1 + Math.exp(-mem[from + i]));
+      native.sigmoid(from, to, count);
       return;
     case 'tanh':
-      for (let i = 0; i < count; i++) mem[to + i] = Math.tanh(mem[from + i]);
+      native.tanh(from, to, count);
       return;
   }
 }
@@ -142,7 +157,7 @@ function columnSums(
 /** log(1 + e^z) without overflow. */
 const softplus = (z: number) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
-function forwardLayer(mem: Float32Array, p: Places, d: Dims, gemm: Gemm, l: number, acc: Float64Array) {
+function forwardLayer(mem: Float32Array, p: Places, d: Dims, native: Native, l: number, acc: Float64Array) {
   const { n, b, k } = d;
   const fanIn = k.sizes[l];
   const u = k.sizes[l + 1];
@@ -150,7 +165,7 @@ function forwardLayer(mem: Float32Array, p: Places, d: Dims, gemm: Gemm, l: numb
   const input = l === 0 ? p.x : p.a[l - 1];
   const zt = p.zTilde[l];
   const weight = p.params[d.index(l, 'weight')];
-  gemm({
+  native.gemm({
     a: input,
     b: weight,
     c: zt,
@@ -229,17 +244,17 @@ function forwardLayer(mem: Float32Array, p: Places, d: Dims, gemm: Gemm, l: numb
       }
     }
   }
-  activateInPlace(k.activation, mem, zt, p.a[l], n * per);
+  activateInPlace(k.activation, mem, native, zt, p.a[l], n * per);
 }
 
 /** The logits, each model's mean cost, dJ/dlogits into ping, and the output bias gradient. */
-function outputLayer(mem: Float32Array, p: Places, d: Dims, gemm: Gemm, acc: Float64Array) {
+function outputLayer(mem: Float32Array, p: Places, d: Dims, native: Native, acc: Float64Array) {
   const { n, b, k } = d;
   const last = k.sizes.length - 2;
   const fanIn = k.sizes[last];
   const o = k.sizes[last + 1];
   const input = last === 0 ? p.x : p.a[last - 1];
-  gemm({
+  native.gemm({
     a: input,
     b: p.params[d.index(last, 'weight')],
     c: p.logits,
@@ -290,14 +305,14 @@ function outputLayer(mem: Float32Array, p: Places, d: Dims, gemm: Gemm, acc: Flo
 }
 
 /** Weight gradient op(A)ᵀ·dz and, below the first layer, dJ/da of the layer beneath into `dA`. */
-function productsBack(p: Places, d: Dims, gemm: Gemm, l: number, dz: number, dA: number) {
+function productsBack(p: Places, d: Dims, native: Native, l: number, dz: number, dA: number) {
   const { n, b, k } = d;
   const fanIn = k.sizes[l];
   const u = k.sizes[l + 1];
   const input = l === 0 ? p.x : p.a[l - 1];
   const at = d.index(l, 'weight');
   // dW = a_prevᵀ·dz: a_prev is stored [b, fanIn], read as [fanIn, b].
-  gemm({
+  native.gemm({
     a: input,
     b: dz,
     c: p.grads[at],
@@ -313,7 +328,7 @@ function productsBack(p: Places, d: Dims, gemm: Gemm, l: number, dz: number, dA:
   });
   if (l === 0) return;
   // dJ/da_prev = dz·Wᵀ: W is stored [fanIn, u], read as [u, fanIn].
-  gemm({
+  native.gemm({
     a: dz,
     b: p.params[at],
     c: dA,
@@ -373,17 +388,51 @@ function hiddenBack(mem: Float32Array, p: Places, d: Dims, l: number, dz: number
   if (biasAt >= 0) columnSums(mem, dz, p.grads[biasAt], n, b, u, acc);
 }
 
-export function pass(mem: Float32Array, p: Places, d: Dims, gemm: Gemm): void {
-  const layers = d.k.sizes.length - 1;
-  const acc = new Float64Array(Math.max(...d.k.sizes));
-  for (let l = 0; l < layers - 1; l++) forwardLayer(mem, p, d, gemm, l, acc);
-  outputLayer(mem, p, d, gemm, acc);
-  let dz = p.ping;
-  let dA = p.pong;
-  for (let l = layers - 1; l >= 0; l--) {
-    if (l < layers - 1) hiddenBack(mem, p, d, l, dz, acc);
-    productsBack(p, d, gemm, l, dz, dA);
-    [dz, dA] = [dA, dz];
+/** Floats per model of each parameter, in layout order (a weight fanIn·fanOut, the others fanOut). */
+function paramSizes(k: Attrs): number[] {
+  let l = -1;
+  return k.kinds.map((kind) => {
+    if (KINDS[kind] === 'weight') l++;
+    return KINDS[kind] === 'weight' ? k.sizes[l] * k.sizes[l + 1] : k.sizes[l + 1];
+  });
+}
+
+/**
+ * The whole pass, one model after another: each model's layers run to the end before the next model
+ * starts, so its intermediates (one model's worth of scratch, reused) stay in cache, and no number
+ * of a model depends on its neighbours or on N.
+ */
+export function pass(mem: Float32Array, p: Places, d: Dims, native: Native): void {
+  const { b, k } = d;
+  const layers = k.sizes.length - 1;
+  const acc = new Float64Array(Math.max(...k.sizes));
+  const sizes = paramSizes(k);
+  // One model: the places as they are (V8 then sees one shape of object throughout).
+  const one: Dims = d.n === 1 ? d : { ...d, n: 1 };
+  for (let m = 0; m < d.n; m++) {
+    const unitsOf = (l: number) => k.sizes[l + 1];
+    const q: Places =
+      d.n === 1
+        ? p
+        : {
+            ...p,
+            x: p.x + m * b * k.sizes[0],
+            y: p.y + m * b * k.sizes[layers],
+            params: p.params.map((at, i) => at + m * sizes[i]),
+            grads: p.grads.map((at, i) => at + m * sizes[i]),
+            cost: p.cost + m,
+            mean: p.mean.map((at, l) => (at < 0 ? at : at + m * unitsOf(l))),
+            variance: p.variance.map((at, l) => (at < 0 ? at : at + m * unitsOf(l))),
+          };
+    for (let l = 0; l < layers - 1; l++) forwardLayer(mem, q, one, native, l, acc);
+    outputLayer(mem, q, one, native, acc);
+    let dz = q.ping;
+    let dA = q.pong;
+    for (let l = layers - 1; l >= 0; l--) {
+      if (l < layers - 1) hiddenBack(mem, q, one, l, dz, acc);
+      productsBack(q, one, native, l, dz, dA);
+      [dz, dA] = [dA, dz];
+    }
   }
 }
 
@@ -401,7 +450,6 @@ export function outputShapes(n: number, params: number[][], k: Attrs): number[][
  * of the inputs (x, y, params…) and outputs (in outputShapes' order). Returns the scratch's length too.
  */
 export function place(
-  n: number,
   b: number,
   k: Attrs,
   inAt: number[],
@@ -433,13 +481,14 @@ export function place(
     grads: outAt.slice(1, 1 + paramCount),
     mean,
     variance,
-    a: hidden.map((u) => take(n * b * u)),
-    zTilde: hidden.map((u) => take(n * b * u)),
-    zNorm: hidden.map((u, l) => (k.batchNorm[l] ? take(n * b * u) : -1)),
-    invStd: hidden.map((u, l) => (k.batchNorm[l] ? take(n * u) : -1)),
-    logits: take(n * b * k.sizes[k.sizes.length - 1]),
-    ping: take(n * b * widest),
-    pong: take(n * b * widest),
+    // Scratch for one model: pass() runs the models one after another.
+    a: hidden.map((u) => take(b * u)),
+    zTilde: hidden.map((u) => take(b * u)),
+    zNorm: hidden.map((u, l) => (k.batchNorm[l] ? take(b * u) : -1)),
+    invStd: hidden.map((u, l) => (k.batchNorm[l] ? take(u) : -1)),
+    logits: take(b * k.sizes[k.sizes.length - 1]),
+    ping: take(b * widest),
+    pong: take(b * widest),
     gemmScratch: take(widest * widest),
   };
   return { places, scratch: next - start };
