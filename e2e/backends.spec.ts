@@ -19,3 +19,27 @@ for (const name of ['webgl', 'wasm', 'cpu'] as const) {
     await shot(page, `backend-${name}`);
   });
 }
+
+// auto times wasm first; WebGL drawn in software (SwiftShader, as in headless Chromium without a GPU)
+// runs on the same cores and is not timed once wasm has started, nor is the cpu backend. Where this
+// browser's WebGL is hardware, it is timed as before: the test reads the renderer and expects either.
+test('auto does not time software WebGL or the cpu backend once wasm has started, and says so', async ({
+  page,
+}) => {
+  await openPlayground(page, 'backend=auto&steps=50&dataset=spiral');
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return '';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await waitForStep(page, 20);
+  const backend = readout(page, 'Backend');
+  await expect(backend).toHaveText(/^\s*wasm\b/);
+  await expect(backend).toContainText('not timed: ');
+  await expect(backend).toContainText('cpu (slower than wasm by construction)');
+  if (/swiftshader/i.test(renderer))
+    await expect(backend).toContainText('webgl (drawn in software by SwiftShader)');
+  else if (renderer) await expect(backend).toContainText(/fastest of wasm, webgl/);
+});

@@ -1,8 +1,11 @@
 // Starting tfjs backends inside the worker, and choosing one. 'auto' times a few steps of a bounded
-// slice of the workload (engine/workloadTiming.ts) on every backend that starts and keeps the
-// fastest, because which one wins depends on the machine and the model size (software WebGL loses
-// to wasm on tiny nets). A backend that failed fatally (wasm aborted, WebGL lost its context) is not
-// offered again in this worker.
+// slice of the workload (engine/workloadTiming.ts) on the backends that start and keeps the fastest,
+// because which one wins depends on the machine and the model size. Two are not timed once wasm has
+// started, since they cannot win on the same cores: the cpu backend (the same JavaScript loops as
+// wasm's fused kernels, without SIMD or XNNPACK), and WebGL drawn by a software renderer (SwiftShader,
+// llvmpipe: a GPU emulated on the CPU; timing it cost ~2.8 s of shader compiling before the first run,
+// for a step 75× slower than wasm's). A backend that failed fatally (wasm aborted, WebGL lost its
+// context) is not offered again in this worker.
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -68,6 +71,27 @@ export function webglContextLost(): boolean {
   }
 }
 
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** The active WebGL's renderer where it is software emulation (its name), else null (or unknown). */
+export function softwareRenderer(): string | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  try {
+    const gl = (tf.backend() as MathBackendWebGL).gpgpu?.gl;
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    const match = renderer.match(SOFTWARE_RENDERERS);
+    if (!match) return null;
+    return /swiftshader/i.test(renderer) ? 'SwiftShader' : /llvmpipe/i.test(renderer) ? 'llvmpipe' : match[0];
+  } catch {
+    return null;
+  }
+}
+
+/** The order 'auto' tries them: wasm first, so that the rules for webgl and cpu know whether it started. */
+const AUTO_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
+
 /** Tries to make `name` the active backend; returns why it failed, or null. */
 export async function activateBackend(name: BackendName): Promise<string | null> {
   const brokenReason = broken.get(name);
@@ -118,11 +142,22 @@ export async function chooseBackend(
     }
     throw new Error(`No tfjs backend could start (${choice}: ${error}).`);
   }
-  for (const name of BACKENDS) {
+  const skipped: string[] = [];
+  for (const name of AUTO_ORDER.filter((b) => BACKENDS.includes(b))) {
+    const wasmStarted = timings.wasm !== undefined;
+    if (name === 'cpu' && wasmStarted) {
+      skipped.push('cpu (slower than wasm by construction)');
+      continue;
+    }
     const error = await activateBackend(name);
     checkpoint();
     if (error) {
       failed[name] = error;
+      continue;
+    }
+    const software = name === 'webgl' && wasmStarted ? softwareRenderer() : null;
+    if (software) {
+      skipped.push(`webgl (drawn in software by ${software})`);
       continue;
     }
     try {
@@ -143,6 +178,7 @@ export async function chooseBackend(
   const unavailable = Object.keys(failed);
   const reason =
     `fastest of ${started.join(', ')}` +
-    (unavailable.length ? ` (${unavailable.join(', ')} unavailable)` : '');
+    (unavailable.length ? ` (${unavailable.join(', ')} unavailable)` : '') +
+    (skipped.length ? `; not timed: ${skipped.join(', ')}` : '');
   return { name: best, reason, timings, failed, ...threadInfo(best) };
 }
