@@ -40,6 +40,13 @@ export interface UpdateInputs {
   bnMomentum: number;
   /** [N, 1, 1] 1 for a model that steps, 0 for a frozen one (null: all step). */
   active: Tensor | null;
+  /**
+   * The fused kernel only: per-model values that change every step (the learning rate after decay,
+   * Adam's folded step size and ε), taken as numbers instead of `hyper`'s tensors, and whether each
+   * model steps instead of `active`: each of those tensors cost an upload (~4–7 µs on wasm) per step.
+   */
+  values?: Partial<Record<keyof UpdateHyper, number[]>>;
+  activeFlags?: boolean[];
 }
 
 export interface UpdateOutputs {
@@ -58,6 +65,10 @@ interface Layout {
   running: number;
   hasActive: boolean;
   bnMomentum: number;
+  /** Hyperparameter columns given as numbers (UpdateInputs.values), by name; the others are inputs. */
+  values: Record<string, number[]>;
+  /** 1 where the model steps, given as numbers (UpdateInputs.activeFlags), or null. */
+  activeValues: number[] | null;
 }
 
 /** Input order: hyper columns, params, grads, v?, s?, running, stats, active?. */
@@ -167,19 +178,32 @@ function plan(inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) {
   const memories = [usesV(o) ? inputs.v : null, usesS(o) ? inputs.s : null].filter(
     (t): t is tf.TensorInfo => t != null,
   );
+  // Columns given as numbers become float32 arrays here, as the tensors they replace would hold them.
+  const given = (name: string) => layout.values?.[name];
+  const hyperTensors = HYPER[o].filter((name) => !given(name)).map((name) => inputs[name] as tf.TensorInfo);
+  const fromValues = (values: number[]) => Float32Array.from(values);
   const ins = [
-    ...HYPER[o].map((name) => inputs[name] as tf.TensorInfo),
+    ...hyperTensors,
     ...params,
     ...list('grad', layout.params),
     ...memories,
     ...running,
     ...list('stat', layout.running),
-    ...(layout.hasActive ? [inputs.active as tf.TensorInfo] : []),
+    ...(layout.hasActive && !layout.activeValues ? [inputs.active as tf.TensorInfo] : []),
   ];
   return {
     inputs: ins,
     outputs: [...params, ...memories, ...running].map((t) => t.shape),
-    compute: (i: Arrays, out: Arrays) => update(i, out, layout),
+    compute: (i: Arrays, out: Arrays) => {
+      let next = 0;
+      const hyper = HYPER[o].map((name) => {
+        const values = given(name);
+        return values ? fromValues(values) : i[next++];
+      });
+      const rest = i.slice(next);
+      if (layout.activeValues) rest.push(fromValues(layout.activeValues));
+      update([...hyper, ...rest], out, layout);
+    },
   };
 }
 
@@ -188,11 +212,17 @@ export function fusableUpdate(u: UpdateInputs): boolean {
   const n = u.params[0]?.shape[0] ?? 0;
   const all = [...u.params, ...u.grads, u.v, u.s, ...u.running, ...u.stats];
   // The kernel reads hyperparameter column m as model m's value: exactly one float32 per model.
-  const hyper = HYPER[u.optimizer].map((name) => u.hyper[name]);
+  const hyperOk = HYPER[u.optimizer].every((name) => {
+    const values = u.values?.[name];
+    if (values) return values.length === n;
+    const t = u.hyper[name];
+    return t !== undefined && t.dtype === 'float32' && t.size === n;
+  });
   return (
     n > 0 &&
     all.every((t) => t.dtype === 'float32' && t.shape[0] === n) &&
-    hyper.every((t) => t !== undefined && t.dtype === 'float32' && t.size === n)
+    hyperOk &&
+    (u.activeFlags === undefined || u.activeFlags.length === n)
   );
 }
 
@@ -200,7 +230,13 @@ export function fusableUpdate(u: UpdateInputs): boolean {
 export function fusedUpdate(u: UpdateInputs): UpdateOutputs {
   registerFused(FUSED_UPDATE, plan);
   const inputs: tf.NamedTensorMap = {};
-  for (const name of HYPER[u.optimizer]) inputs[name] = u.hyper[name];
+  const values: Record<string, number[]> = {};
+  for (const name of HYPER[u.optimizer]) {
+    const given = u.values?.[name];
+    // Rounded to float32 here, as a float32 column tensor would hold them.
+    if (given) values[name] = given.map(Math.fround);
+    else inputs[name] = u.hyper[name];
+  }
   u.params.forEach((t, i) => {
     inputs[`param${i}`] = t;
     inputs[`grad${i}`] = u.grads[i];
@@ -211,15 +247,18 @@ export function fusedUpdate(u: UpdateInputs): UpdateOutputs {
   });
   if (usesV(u.optimizer)) inputs.v = u.v;
   if (usesS(u.optimizer)) inputs.s = u.s;
-  const active = u.active ? tf.cast(u.active, 'float32') : null;
+  const flags = u.activeFlags && !u.activeFlags.every(Boolean) ? u.activeFlags.map((a) => (a ? 1 : 0)) : null;
+  const active = !flags && u.active ? tf.cast(u.active, 'float32') : null;
   if (active) inputs.active = active;
   const layout: Layout = {
     optimizer: u.optimizer,
     models: u.params[0].shape[0],
     params: u.params.length,
     running: u.running.length,
-    hasActive: active != null,
+    hasActive: active != null || flags != null,
     bnMomentum: u.bnMomentum,
+    values,
+    activeValues: flags,
   };
   const outs = runFused(FUSED_UPDATE, inputs, layout as unknown as tf.NamedAttrMap);
   active?.dispose();

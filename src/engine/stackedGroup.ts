@@ -260,14 +260,15 @@ export class StackedGroup {
     const hyper = this.hyperTensors();
     const mask = this.activeMask();
     const result = tf.tidy(() => {
-      const batchIndices = tf.tensor1d(indices, 'int32');
       // One kernel for both where fused kernels run (fusedGather.ts), the same values.
-      const { xb, yb } = fusionAvailable(0)
-        ? fusedBatchGather(this.data.xTrain, this.data.targetsTrain, batchIndices, n, b)
-        : {
+      const fused = fusionAvailable(0);
+      const batchIndices = fused ? null : tf.tensor1d(indices, 'int32');
+      const { xb, yb } = batchIndices
+        ? {
             xb: tf.reshape(tf.gather(this.data.xTrain, batchIndices), [n, b, this.net.inputs]),
             yb: tf.reshape(tf.gather(this.data.targetsTrain, batchIndices), [n, b, this.net.outputs]),
-          };
+          }
+        : fusedBatchGather(this.data.xTrain, this.data.targetsTrain, indices, n, b);
       // One gradient pass for the sum of the models' costs: each model's gradient is its own.
       const {
         cost: value,
@@ -282,12 +283,6 @@ export class StackedGroup {
         this.specs[0].activation,
         this.specs[0].bnEpsilon,
       );
-      const h: UpdateHyper = {
-        ...hyper,
-        learningRate: column(learningRate),
-        adamStepSize: adam ? column(adamStepSize) : hyper.epsilon,
-        adamEpsilon: adam ? column(adamEpsilon) : hyper.epsilon,
-      };
       const m = this.specs[0].bnMomentum;
       const update = {
         optimizer: this.optimizer,
@@ -295,11 +290,15 @@ export class StackedGroup {
         grads,
         v: this.v[0],
         s: this.s[0],
-        hyper: h,
+        // The cached columns; the per-step ones (learning rate, Adam's step size and ε) follow as values.
+        hyper: hyper as UpdateHyper,
         running: [...this.runningMean, ...this.runningVariance],
         stats: [...this.bnLayers.map((l) => stats[l]!.mean), ...this.bnLayers.map((l) => stats[l]!.variance)],
         bnMomentum: m,
         active: mask,
+        // The per-step values as numbers: the fused kernel takes them without a tensor each.
+        values: adam ? { adamStepSize, adamEpsilon } : { learningRate },
+        activeFlags: this.active,
       };
       if (fusionAvailable(n * this.totalSize, updateLimit()) && fusableUpdate(update)) {
         // The whole update in one kernel (fusedUpdate.ts); the same numbers as the ops below.
@@ -314,6 +313,12 @@ export class StackedGroup {
           runningVariance: u.running.slice(k),
         };
       }
+      const h: UpdateHyper = {
+        ...hyper,
+        learningRate: column(learningRate),
+        adamStepSize: adam ? column(adamStepSize) : hyper.epsilon,
+        adamEpsilon: adam ? column(adamEpsilon) : hyper.epsilon,
+      };
       const keepFrozen = (next: Tensor, old: Tensor) => (mask ? tf.where(mask, next, old) : next);
       let params: Tensor[];
       let v = this.v;
