@@ -4,8 +4,9 @@
 // step's time goes per kernel (~5–10 µs of tfjs bookkeeping each on wasm) and to tfjs-wasm's products
 // at these shapes (XNNPACK packs the weights on every call; its batched product is a scalar loop), so
 // the pass runs as loops (networkPass.ts) over one Float32Array: the wasm heap itself (no copies), or
-// a scratch buffer on the cpu backend. Its products are gemm.ts's: the SIMD module where the wasm heap allows,
-// the plain loop otherwise, the same numbers either way.
+// a scratch buffer on the cpu backend. Its products are gemm.ts's, its activations activationMath.ts's
+// and its elementwise loops networkPass.ts's: the SIMD module's twins where the wasm heap allows, the
+// plain loops otherwise, the same numbers either way.
 //
 // Not bit for bit tfjs's separate kernels (their products sum in XNNPACK's order; this one in gemm.ts's),
 // so the route looks only at one model's size, never at N: a model takes the same route, and gives the
@@ -17,8 +18,18 @@ import type { BatchStats, Tensor } from './forward';
 import { fusionAvailable } from './fusedKernel';
 import { gemmJs } from './gemm';
 import type { NetworkShape, ParamInfo } from './modelState';
-import { type Attrs, KINDS, layoutIndex, type Native, outputShapes, pass, place } from './networkPass';
+import {
+  type Attrs,
+  elementwiseJs,
+  KINDS,
+  layoutIndex,
+  type Native,
+  outputShapes,
+  pass,
+  place,
+} from './networkPass';
 import { simdActivationsFor } from './simd/simdActivations';
+import { simdElementwiseFor } from './simd/simdElementwise';
 import { simdGemmFor } from './simd/simdGemm';
 import { tf } from './tf';
 
@@ -26,9 +37,13 @@ export const FUSED_NETWORK = 'PlaygroundNetwork';
 
 const sizeOf = (shape: number[]) => shape.reduce((x, y) => x * y, 1);
 
-/** The pass's products and activations in JavaScript: the cpu backend's, and wasm's without SIMD (same numbers). */
+/**
+ * The pass's products, activations and elementwise loops in JavaScript: the cpu backend's, and wasm's
+ * without SIMD (same numbers).
+ */
 function plainNative(mem: Float32Array): Native {
   return {
+    ...elementwiseJs(mem),
     gemm: (g) => gemmJs(mem, g),
     sigmoid: (from, to, count) => sigmoidInto(mem, from, to, count),
     tanh: (from, to, count) => tanhInto(mem, from, to, count),
@@ -116,9 +131,11 @@ function wasmKernel(args: KernelArgs): tf.TensorInfo[] {
     const mem = memory ? new Float32Array(memory.buffer) : backend.wasm.HEAPF32;
     const gemm = memory ? simdGemmFor(memory) : null;
     const activations = memory ? simdActivationsFor(memory) : null;
+    const elementwise = memory ? simdElementwiseFor(memory) : null;
     const native: Native = { ...plainNative(mem) };
     if (gemm) native.gemm = (g) => gemm(g, places.gemmScratch);
     if (activations) Object.assign(native, activations);
+    if (elementwise) Object.assign(native, elementwise);
     pass(mem, places, { n, b, k, index: layoutIndex(k) }, native);
   } finally {
     backend.wasm._free(pointer);

@@ -2,6 +2,8 @@
 // forward pass, each model's mean cost and every gradient for N stacked models, on one Float32Array
 // (the wasm heap, or the cpu kernel's buffer) at the float offsets `place` assigns. Plain code, no tfjs.
 // Rounding: products sum in gemm.ts's fixed order; the rest computes in doubles and stores float32.
+// The elementwise loops (elementwiseJs) have SIMD twins (kernels/elementwise.ts, f64x2: the same double
+// operations in the same order, lanes across units only), so both routes give the same bits.
 import type { Activation } from '../core/config';
 import type { GemmArgs } from './gemm';
 import type { ParamInfo } from './modelState';
@@ -20,13 +22,69 @@ export const KINDS: ParamInfo['kind'][] = ['weight', 'bias', 'bnGamma', 'bnBeta'
 
 export type Gemm = (g: GemmArgs) => void;
 
-/** What the pass computes outside JavaScript where it can: the products and the two costly activations. */
+/**
+ * What the pass computes outside JavaScript where it can: the products, the two costly activations and
+ * the elementwise loops of one model's [rows, units] block. All offsets are float offsets in `mem`.
+ * elementwiseJs gives the loops in JavaScript; the SIMD module's (simd/simdElementwise.ts) give the
+ * same bits.
+ */
 export interface Native {
   gemm: Gemm;
   /** to[i] = σ(from[i]) and tanh(from[i]) over `count` floats (float offsets; in place is fine). */
   sigmoid(from: number, to: number, count: number): void;
   tanh(from: number, to: number, count: number): void;
+  /** z[j][c] += bias[c] over a [rows, units] block. */
+  biasAdd(z: number, bias: number, rows: number, units: number): void;
+  /** to[c] = Σ_j from[j][c] (summed in a double over j = 0, 1, …). */
+  columnSums(from: number, to: number, rows: number, units: number): void;
+  /** d ⊙= the activation's slope (from a, or z̃ for relu), then sums[c] = Σ_j d[j][c]. */
+  slopeSums(
+    activation: Activation,
+    d: number,
+    a: number,
+    zt: number,
+    rows: number,
+    units: number,
+    sums: number,
+  ): void;
+  /** Batch norm of one model's block z in place (z̃ = γ·z_norm + β), z_norm, and per unit μ, σ², 1/σ. */
+  batchNormForward(
+    z: number,
+    zNorm: number,
+    gamma: number,
+    beta: number,
+    mean: number,
+    variance: number,
+    invStd: number,
+    rows: number,
+    units: number,
+    epsilon: number,
+  ): void;
+  /**
+   * dJ/da in g to dJ/dz in place through the activation's slope and batch norm, with dβ, dγ and (bias
+   * ≥ 0: a bias kept before batch norm) the bias gradient.
+   */
+  batchNormBackward(
+    activation: Activation,
+    g: number,
+    a: number,
+    zt: number,
+    zNorm: number,
+    gamma: number,
+    invStd: number,
+    dBeta: number,
+    dGamma: number,
+    bias: number,
+    rows: number,
+    units: number,
+  ): void;
 }
+
+/** The elementwise part of Native. */
+export type Elementwise = Pick<
+  Native,
+  'biasAdd' | 'columnSums' | 'slopeSums' | 'batchNormForward' | 'batchNormBackward'
+>;
 
 /** Float offsets of everything the pass reads and writes in `mem`. */
 export interface Places {
@@ -133,31 +191,190 @@ function slopeInPlace(
   }
 }
 
-/** Column sums over the batch of each model's [b, u] block at `from` into [N, u] at `to` (in a double). */
-function columnSums(
+/** Column sums over the batch of one model's [b, u] block at `from` into [u] at `to` (in a double). */
+function columnSumsJs(mem: Float32Array, from: number, to: number, b: number, u: number, acc: Float64Array) {
+  acc.fill(0, 0, u);
+  const x = mem.subarray(from, from + b * u);
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) acc[c] += x[row + c];
+  }
+  for (let c = 0; c < u; c++) mem[to + c] = acc[c];
+}
+
+/** The bias add of one model's [b, u] block z. */
+function biasAddJs(mem: Float32Array, zt: number, biasAt: number, b: number, u: number) {
+  const bias = mem.subarray(biasAt, biasAt + u);
+  const z = mem.subarray(zt, zt + b * u);
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) z[row + c] += bias[c];
+  }
+}
+
+/**
+ * Batch norm of one model's [b, u] block z in place: z_norm = (z − μ)/sqrt(σ² + ε), z̃ = γ·z_norm + β;
+ * μ and σ² over this model's mini-batch. The block is a view indexed from 0 and its per-unit values
+ * sit in local arrays: V8 keeps such loops tight, where offsets recomputed inside the loop cost ~3× more.
+ */
+function batchNormForwardJs(
   mem: Float32Array,
-  from: number,
-  to: number,
-  n: number,
+  zt: number,
+  zNormAt: number,
+  gammaAt: number,
+  betaAt: number,
+  meanAt: number,
+  varianceAt: number,
+  invStdAt: number,
+  b: number,
+  u: number,
+  epsilon: number,
+  acc: Float64Array,
+) {
+  const per = b * u;
+  const mu = new Float64Array(u);
+  const inv = new Float64Array(u);
+  const gamma = new Float64Array(u);
+  const beta = new Float64Array(u);
+  const z = mem.subarray(zt, zt + per);
+  const zNorm = mem.subarray(zNormAt, zNormAt + per);
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) mu[c] += z[row + c];
+  }
+  acc.fill(0, 0, u);
+  for (let c = 0; c < u; c++) {
+    mu[c] /= b;
+    mem[meanAt + c] = mu[c];
+  }
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) {
+      const centred = z[row + c] - mu[c];
+      acc[c] += centred * centred;
+    }
+  }
+  for (let c = 0; c < u; c++) {
+    const variance = acc[c] / b;
+    mem[varianceAt + c] = variance;
+    inv[c] = 1 / Math.sqrt(variance + epsilon);
+    mem[invStdAt + c] = inv[c];
+    gamma[c] = mem[gammaAt + c];
+    beta[c] = mem[betaAt + c];
+  }
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) {
+      const norm = (z[row + c] - mu[c]) * inv[c];
+      zNorm[row + c] = norm;
+      z[row + c] = gamma[c] * norm + beta[c];
+    }
+  }
+}
+
+/**
+ * One model's batch-norm backward: the slope, dβ = Σ dJ/dz̃, dγ = Σ dJ/dz̃ ⊙ z_norm, then
+ * dJ/dz = γ/σ · (dJ/dz̃ − dβ/b − z_norm · dγ/b) in place, and a kept bias's gradient (bias ≥ 0).
+ */
+function batchNormBackwardJs(
+  mem: Float32Array,
+  activation: Activation,
+  dz: number,
+  aAt: number,
+  zt: number,
+  zn: number,
+  gamma: number,
+  invStd: number,
+  dBeta: number,
+  dGamma: number,
+  biasAt: number,
   b: number,
   u: number,
   acc: Float64Array,
 ) {
-  for (let m = 0; m < n; m++) {
-    acc.fill(0, 0, u);
-    const x = mem.subarray(from + m * b * u, from + (m + 1) * b * u);
-    for (let j = 0; j < b; j++) {
-      const row = j * u;
-      for (let c = 0; c < u; c++) acc[c] += x[row + c];
-    }
-    for (let c = 0; c < u; c++) mem[to + m * u + c] = acc[c];
+  const per = b * u;
+  slopeInPlace(activation, mem, dz, aAt, zt, per);
+  columnSumsJs(mem, dz, dBeta, b, u, acc);
+  const scale = new Float64Array(u);
+  const meanD = new Float64Array(u);
+  const meanDn = new Float64Array(u);
+  const g = mem.subarray(dz, dz + per);
+  const zNorm = mem.subarray(zn, zn + per);
+  acc.fill(0, 0, u);
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) acc[c] += g[row + c] * zNorm[row + c];
   }
+  for (let c = 0; c < u; c++) {
+    mem[dGamma + c] = acc[c];
+    scale[c] = mem[gamma + c] * mem[invStd + c];
+    meanD[c] = mem[dBeta + c] / b;
+    meanDn[c] = acc[c] / b;
+  }
+  for (let j = 0; j < b; j++) {
+    const row = j * u;
+    for (let c = 0; c < u; c++) g[row + c] = scale[c] * (g[row + c] - meanD[c] - zNorm[row + c] * meanDn[c]);
+  }
+  // A bias kept before batch norm: the sum of dJ/dz over the batch (zero up to rounding).
+  if (biasAt >= 0) columnSumsJs(mem, dz, biasAt, b, u, acc);
+}
+
+/**
+ * The elementwise loops in JavaScript on `mem`: the cpu backend's, and wasm's without SIMD. The SIMD
+ * module's twins (kernels/elementwise.ts) give the same bits.
+ */
+export function elementwiseJs(mem: Float32Array): Elementwise {
+  let acc = new Float64Array(0);
+  const accFor = (u: number) => {
+    if (acc.length < u) acc = new Float64Array(u);
+    return acc;
+  };
+  return {
+    biasAdd: (z, bias, rows, units) => biasAddJs(mem, z, bias, rows, units),
+    columnSums: (from, to, rows, units) => columnSumsJs(mem, from, to, rows, units, accFor(units)),
+    slopeSums: (activation, d, a, zt, rows, units, sums) => {
+      slopeInPlace(activation, mem, d, a, zt, rows * units);
+      columnSumsJs(mem, d, sums, rows, units, accFor(units));
+    },
+    batchNormForward: (z, zNorm, gamma, beta, mean, variance, invStd, rows, units, epsilon) =>
+      batchNormForwardJs(
+        mem,
+        z,
+        zNorm,
+        gamma,
+        beta,
+        mean,
+        variance,
+        invStd,
+        rows,
+        units,
+        epsilon,
+        accFor(units),
+      ),
+    batchNormBackward: (activation, g, a, zt, zNorm, gamma, invStd, dBeta, dGamma, bias, rows, units) =>
+      batchNormBackwardJs(
+        mem,
+        activation,
+        g,
+        a,
+        zt,
+        zNorm,
+        gamma,
+        invStd,
+        dBeta,
+        dGamma,
+        bias,
+        rows,
+        units,
+        accFor(units),
+      ),
+  };
 }
 
 /** log(1 + e^z) without overflow. */
 const softplus = (z: number) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 
-function forwardLayer(mem: Float32Array, p: Places, d: Dims, native: Native, l: number, acc: Float64Array) {
+function forwardLayer(mem: Float32Array, p: Places, d: Dims, native: Native, l: number) {
   const { n, b, k } = d;
   const fanIn = k.sizes[l];
   const u = k.sizes[l + 1];
@@ -181,74 +398,32 @@ function forwardLayer(mem: Float32Array, p: Places, d: Dims, native: Native, l: 
   });
   const biasAt = d.index(l, 'bias');
   if (biasAt >= 0) {
-    for (let m = 0; m < n; m++) {
-      const bias = mem.subarray(p.params[biasAt] + m * u, p.params[biasAt] + (m + 1) * u);
-      const z = mem.subarray(zt + m * per, zt + (m + 1) * per);
-      for (let j = 0; j < b; j++) {
-        const row = j * u;
-        for (let c = 0; c < u; c++) z[row + c] += bias[c];
-      }
-    }
+    for (let m = 0; m < n; m++) native.biasAdd(zt + m * per, p.params[biasAt] + m * u, b, u);
   }
   if (k.batchNorm[l]) {
-    // z_norm = (z − μ)/sqrt(σ² + ε), z̃ = γ·z_norm + β; μ and σ² over this model's mini-batch. Each
-    // model's block is a view indexed from 0 and its per-unit values sit in local arrays: V8 keeps
-    // such loops tight, where offsets recomputed from p.… inside the loop cost ~3× more.
     const gammaAt = p.params[d.index(l, 'bnGamma')];
     const betaAt = p.params[d.index(l, 'bnBeta')];
-    const {
-      mean: meanAt,
-      variance: varianceAt,
-      invStd: invStdAt,
-    } = { mean: p.mean[l], variance: p.variance[l], invStd: p.invStd[l] };
-    const mu = new Float64Array(u);
-    const inv = new Float64Array(u);
-    const gamma = new Float64Array(u);
-    const beta = new Float64Array(u);
     for (let m = 0; m < n; m++) {
-      const z = mem.subarray(zt + m * per, zt + (m + 1) * per);
-      const zNorm = mem.subarray(p.zNorm[l] + m * per, p.zNorm[l] + (m + 1) * per);
       const col = m * u;
-      mu.fill(0);
-      for (let j = 0; j < b; j++) {
-        const row = j * u;
-        for (let c = 0; c < u; c++) mu[c] += z[row + c];
-      }
-      acc.fill(0, 0, u);
-      for (let c = 0; c < u; c++) {
-        mu[c] /= b;
-        mem[meanAt + col + c] = mu[c];
-      }
-      for (let j = 0; j < b; j++) {
-        const row = j * u;
-        for (let c = 0; c < u; c++) {
-          const centred = z[row + c] - mu[c];
-          acc[c] += centred * centred;
-        }
-      }
-      for (let c = 0; c < u; c++) {
-        const variance = acc[c] / b;
-        mem[varianceAt + col + c] = variance;
-        inv[c] = 1 / Math.sqrt(variance + k.bnEpsilon);
-        mem[invStdAt + col + c] = inv[c];
-        gamma[c] = mem[gammaAt + col + c];
-        beta[c] = mem[betaAt + col + c];
-      }
-      for (let j = 0; j < b; j++) {
-        const row = j * u;
-        for (let c = 0; c < u; c++) {
-          const norm = (z[row + c] - mu[c]) * inv[c];
-          zNorm[row + c] = norm;
-          z[row + c] = gamma[c] * norm + beta[c];
-        }
-      }
+      native.batchNormForward(
+        zt + m * per,
+        p.zNorm[l] + m * per,
+        gammaAt + col,
+        betaAt + col,
+        p.mean[l] + col,
+        p.variance[l] + col,
+        p.invStd[l] + col,
+        b,
+        u,
+        k.bnEpsilon,
+      );
     }
   }
   activateInPlace(k.activation, mem, native, zt, p.a[l], n * per);
 }
 
 /** The logits, each model's mean cost, dJ/dlogits into ping, and the output bias gradient. */
-function outputLayer(mem: Float32Array, p: Places, d: Dims, native: Native, acc: Float64Array) {
+function outputLayer(mem: Float32Array, p: Places, d: Dims, native: Native) {
   const { n, b, k } = d;
   const last = k.sizes.length - 2;
   const fanIn = k.sizes[last];
@@ -301,7 +476,8 @@ function outputLayer(mem: Float32Array, p: Places, d: Dims, native: Native, acc:
     }
     mem[p.cost + m] = cost / b;
   }
-  columnSums(mem, dz, p.grads[d.index(last, 'bias')], n, b, o, acc);
+  const biasGrad = p.grads[d.index(last, 'bias')];
+  for (let m = 0; m < n; m++) native.columnSums(dz + m * b * o, biasGrad + m * o, b, o);
 }
 
 /** Weight gradient op(A)ᵀ·dz and, below the first layer, dJ/da of the layer beneath into `dA`. */
@@ -344,48 +520,46 @@ function productsBack(p: Places, d: Dims, native: Native, l: number, dz: number,
   });
 }
 
-function hiddenBack(mem: Float32Array, p: Places, d: Dims, l: number, dz: number, acc: Float64Array) {
+function hiddenBack(p: Places, d: Dims, native: Native, l: number, dz: number) {
   const { n, b, k } = d;
   const u = k.sizes[l + 1];
   const per = b * u;
-  slopeInPlace(k.activation, mem, dz, p.a[l], p.zTilde[l], n * per);
   if (!k.batchNorm[l]) {
-    columnSums(mem, dz, p.grads[d.index(l, 'bias')], n, b, u, acc);
+    // dJ/dz = dJ/da ⊙ da/dz, and the bias gradient: its sum over the batch.
+    const biasGrad = p.grads[d.index(l, 'bias')];
+    for (let m = 0; m < n; m++)
+      native.slopeSums(
+        k.activation,
+        dz + m * per,
+        p.a[l] + m * per,
+        p.zTilde[l] + m * per,
+        b,
+        u,
+        biasGrad + m * u,
+      );
     return;
   }
-  // dβ = Σ dJ/dz̃, dγ = Σ dJ/dz̃ ⊙ z_norm, then dJ/dz = γ/σ · (dJ/dz̃ − dβ/b − z_norm · dγ/b) in place.
   const dBeta = p.grads[d.index(l, 'bnBeta')];
   const dGamma = p.grads[d.index(l, 'bnGamma')];
   const gamma = p.params[d.index(l, 'bnGamma')];
-  const zn = p.zNorm[l];
-  columnSums(mem, dz, dBeta, n, b, u, acc);
-  const scale = new Float64Array(u);
-  const meanD = new Float64Array(u);
-  const meanDn = new Float64Array(u);
-  for (let m = 0; m < n; m++) {
-    const g = mem.subarray(dz + m * per, dz + (m + 1) * per);
-    const zNorm = mem.subarray(zn + m * per, zn + (m + 1) * per);
-    const col = m * u;
-    acc.fill(0, 0, u);
-    for (let j = 0; j < b; j++) {
-      const row = j * u;
-      for (let c = 0; c < u; c++) acc[c] += g[row + c] * zNorm[row + c];
-    }
-    for (let c = 0; c < u; c++) {
-      mem[dGamma + col + c] = acc[c];
-      scale[c] = mem[gamma + col + c] * mem[p.invStd[l] + col + c];
-      meanD[c] = mem[dBeta + col + c] / b;
-      meanDn[c] = acc[c] / b;
-    }
-    for (let j = 0; j < b; j++) {
-      const row = j * u;
-      for (let c = 0; c < u; c++)
-        g[row + c] = scale[c] * (g[row + c] - meanD[c] - zNorm[row + c] * meanDn[c]);
-    }
-  }
-  // A bias kept before batch norm: the sum of dJ/dz over the batch (zero up to rounding).
   const biasAt = d.index(l, 'bias');
-  if (biasAt >= 0) columnSums(mem, dz, p.grads[biasAt], n, b, u, acc);
+  for (let m = 0; m < n; m++) {
+    const col = m * u;
+    native.batchNormBackward(
+      k.activation,
+      dz + m * per,
+      p.a[l] + m * per,
+      p.zTilde[l] + m * per,
+      p.zNorm[l] + m * per,
+      gamma + col,
+      p.invStd[l] + col,
+      dBeta + col,
+      dGamma + col,
+      biasAt >= 0 ? p.grads[biasAt] + col : -1,
+      b,
+      u,
+    );
+  }
 }
 
 /** Floats per model of each parameter, in layout order (a weight fanIn·fanOut, the others fanOut). */
@@ -405,7 +579,6 @@ function paramSizes(k: Attrs): number[] {
 export function pass(mem: Float32Array, p: Places, d: Dims, native: Native): void {
   const { b, k } = d;
   const layers = k.sizes.length - 1;
-  const acc = new Float64Array(Math.max(...k.sizes));
   const sizes = paramSizes(k);
   // One model: the places as they are (V8 then sees one shape of object throughout).
   const one: Dims = d.n === 1 ? d : { ...d, n: 1 };
@@ -424,12 +597,12 @@ export function pass(mem: Float32Array, p: Places, d: Dims, native: Native): voi
             mean: p.mean.map((at, l) => (at < 0 ? at : at + m * unitsOf(l))),
             variance: p.variance.map((at, l) => (at < 0 ? at : at + m * unitsOf(l))),
           };
-    for (let l = 0; l < layers - 1; l++) forwardLayer(mem, q, one, native, l, acc);
-    outputLayer(mem, q, one, native, acc);
+    for (let l = 0; l < layers - 1; l++) forwardLayer(mem, q, one, native, l);
+    outputLayer(mem, q, one, native);
     let dz = q.ping;
     let dA = q.pong;
     for (let l = layers - 1; l >= 0; l--) {
-      if (l < layers - 1) hiddenBack(mem, q, one, l, dz, acc);
+      if (l < layers - 1) hiddenBack(q, one, native, l, dz);
       productsBack(q, one, native, l, dz, dA);
       [dz, dA] = [dA, dz];
     }

@@ -1,6 +1,6 @@
 // The SIMD kernels' module (kernels/*.ts, built into gemmWasm.ts) instantiated on a
 // WebAssembly.Memory, normally tfjs-wasm's own heap: one instance per memory, shared by the product
-// (simdGemm.ts) and the activations (simdActivations.ts).
+// (simdGemm.ts), the activations (simdActivations.ts) and the elementwise loops (simdElementwise.ts).
 import { GEMM_WASM_PLAIN, GEMM_WASM_SHARED } from './gemmWasm';
 
 /** The module's exports; pointers are BYTE addresses in the memory. */
@@ -22,6 +22,36 @@ export interface SimdExports {
   ): void;
   sigmoid(from: number, to: number, count: number): void;
   tanh(from: number, to: number, count: number): void;
+  /** elementwise.ts's loops: sizes in floats, activation kinds as its codes. */
+  biasAdd(z: number, bias: number, rows: number, units: number): void;
+  columnSums(from: number, to: number, rows: number, units: number): void;
+  slopeSums(kind: number, d: number, a: number, zt: number, rows: number, units: number, sums: number): void;
+  batchNormForward(
+    z: number,
+    zNorm: number,
+    gamma: number,
+    beta: number,
+    mean: number,
+    variance: number,
+    invStd: number,
+    rows: number,
+    units: number,
+    epsilon: number,
+  ): void;
+  batchNormBackward(
+    kind: number,
+    g: number,
+    a: number,
+    zt: number,
+    zNorm: number,
+    gamma: number,
+    invStd: number,
+    dBeta: number,
+    dGamma: number,
+    bias: number,
+    rows: number,
+    units: number,
+  ): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdExports | null>();
