@@ -5,30 +5,13 @@ import { costAndGradients } from './backprop';
 import { costPerModel, forward, tanhFromSigmoid } from './forward';
 import { type NetworkShape, paramLayout } from './modelState';
 import { useCpuBackend } from './testBackend';
+import { randomParams, randomTargets, randomTensor } from './testTensors';
 import { tf } from './tf';
 
 beforeAll(useCpuBackend);
 
 const N = 3;
 const BATCH = 7;
-
-function randomTensor(shape: number[], rng: ReturnType<typeof createRng>, scale = 1): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(
-    Float32Array.from({ length: size }, () => (2 * rng.next() - 1) * scale),
-    shape,
-  );
-}
-
-/** Random targets: 0/1 for one output, one-hot rows otherwise. */
-function randomTargets(outputs: number, rng: ReturnType<typeof createRng>): tf.Tensor {
-  const values = new Float32Array(N * BATCH * outputs);
-  for (let row = 0; row < N * BATCH; row++) {
-    if (outputs === 1) values[row] = rng.next() < 0.5 ? 0 : 1;
-    else values[row * outputs + Math.floor(rng.next() * outputs)] = 1;
-  }
-  return tf.tensor3d(values, [N, BATCH, outputs]);
-}
 
 const cases: { name: string; net: NetworkShape; activation: Activation }[] = [
   {
@@ -63,13 +46,9 @@ describe('hand-written backpropagation', () => {
     it(`should give tfjs's tape gradients and costs: ${name}`, () => {
       const rng = createRng(11);
       const layout = paramLayout(net);
-      const params = layout.map((p) =>
-        p.kind === 'bnGamma'
-          ? tf.add(1, randomTensor([N, ...p.shape], rng, 0.3))
-          : randomTensor([N, ...p.shape], rng, p.kind === 'weight' ? 0.8 : 0.3),
-      );
+      const params = randomParams(layout, N, rng);
       const x = randomTensor([N, BATCH, net.inputs], rng, 2);
-      const y = randomTargets(net.outputs, rng);
+      const y = randomTargets(N, BATCH, net.outputs, rng);
       const eps = 1e-3;
       const tape = tf
         .engine()
@@ -108,7 +87,7 @@ describe('hand-written backpropagation', () => {
     const rng = createRng(5);
     const params = layout.map((p) => randomTensor([N, ...p.shape], rng));
     const x = randomTensor([N, BATCH, 2], rng);
-    const y = randomTargets(3, rng);
+    const y = randomTargets(N, BATCH, 3, rng);
     const before = tf.memory().numTensors;
     const kept = tf.tidy(() => costAndGradients(net, layout, params, x, y, 'relu', 1e-3).grads);
     expect(tf.memory().numTensors).toBe(before + layout.length);

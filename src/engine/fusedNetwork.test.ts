@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activation, ModelSpec } from '../core/config';
-import { dataConfigOf, DEFAULT_EXPERIMENT, type Experiment, modelSpecOf } from '../core/experiment';
+import { DEFAULT_EXPERIMENT, dataConfigOf, type Experiment, modelSpecOf } from '../core/experiment';
 import { createRng } from '../core/rng';
 import { costAndGradients } from './backprop';
 import { FUSED_NETWORK, networkFusable, setNetworkFusion } from './fusedNetwork';
 import { type ModelState, type NetworkShape, paramLayout } from './modelState';
 import { prepareData } from './preparedData';
 import { NODE_BACKENDS } from './testBackend';
+import { randomParams, randomTargets, randomTensor } from './testTensors';
 import { tf } from './tf';
 import { Trainer } from './trainer';
 
@@ -22,23 +23,6 @@ afterEach(() => setNetworkFusion(true));
 
 const N = 3;
 const BATCH = 9;
-
-function randomTensor(shape: number[], rng: ReturnType<typeof createRng>, scale = 1): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(
-    Float32Array.from({ length: size }, () => (2 * rng.next() - 1) * scale),
-    shape,
-  );
-}
-
-function randomTargets(outputs: number, rng: ReturnType<typeof createRng>): tf.Tensor {
-  const values = new Float32Array(N * BATCH * outputs);
-  for (let row = 0; row < N * BATCH; row++) {
-    if (outputs === 1) values[row] = rng.next() < 0.5 ? 0 : 1;
-    else values[row * outputs + Math.floor(rng.next() * outputs)] = 1;
-  }
-  return tf.tensor3d(values, [N, BATCH, outputs]);
-}
 
 const nets: { name: string; net: NetworkShape; activation: Activation }[] = [
   {
@@ -83,13 +67,9 @@ describe.each(Object.entries(NODE_BACKENDS))('the whole-network kernel on %s', (
       await use();
       const rng = createRng(5);
       const layout = paramLayout(net);
-      const params = layout.map((p) =>
-        p.kind === 'bnGamma'
-          ? tf.add(1, randomTensor([N, ...p.shape], rng, 0.3))
-          : randomTensor([N, ...p.shape], rng, p.kind === 'weight' ? 0.8 : 0.3),
-      );
+      const params = randomParams(layout, N, rng);
       const x = randomTensor([N, BATCH, net.inputs], rng, 2);
-      const y = randomTargets(net.outputs, rng);
+      const y = randomTargets(N, BATCH, net.outputs, rng);
       expect(networkFusable(net, params, x, y)).toBe(true);
       const run = (fused: boolean) => {
         setNetworkFusion(fused);
