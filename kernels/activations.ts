@@ -47,14 +47,14 @@ const Q2: f64 = 4.844063053251255e3;
 // float64 halves of a 4-float vector at once, each step written for both (the high half's result
 // goes out through a module global, as there are no tuples), and exp comes in two copies that differ
 // in their first operation, chosen at compile time by the type argument: expOf<i32> takes e^−x for
-// sigmoid, expOf<i64> e^(x + x) for tanh.
+// sigmoid, expOf<i64> e^(x + x) for tanh, expOf<u16> e^x itself for exp.
 let high: v128 = i64x2(0, 0);
 
 function expOf<Which>(x0: v128, x1: v128): v128 {
   if (sizeof<Which>() === 4) {
     x0 = f64x2.neg(x0);
     x1 = f64x2.neg(x1);
-  } else {
+  } else if (sizeof<Which>() === 8) {
     x0 = f64x2.add(x0, x0);
     x1 = f64x2.add(x1, x1);
   }
@@ -87,6 +87,12 @@ function expOf<Which>(x0: v128, x1: v128): v128 {
   const bias = i64x2.splat(1023 - MAGIC_BITS);
   high = f64x2.mul(p1, i64x2.shl(i64x2.add(t1, bias), 52));
   return f64x2.mul(p0, i64x2.shl(i64x2.add(t0, bias), 52));
+}
+
+/** e^x of four float32 lanes, each rounded once from float64 (activationMath.ts's expf). */
+function exp4(v: v128): v128 {
+  const e0 = expOf<u16>(f64x2.promote_low_f32x4(v), f64x2.promote_low_f32x4(i64x2.shuffle(v, v, 1, 1)));
+  return i64x2.shuffle(f32x4.demote_f64x2_zero(e0), f32x4.demote_f64x2_zero(high), 0, 2);
 }
 
 /** σ of four float32 lanes, each rounded once from float64. */
@@ -151,6 +157,17 @@ export function tanh(from: usize, to: usize, count: i32): void {
   for (; from < end; from += 16, to += 16) {
     const full = from + 16 <= end;
     const y = tanh4(full ? v128.load(from) : loadTail(from, end));
+    if (full) v128.store(to, y);
+    else storeTail(to, y, end - from);
+  }
+}
+
+export function exp(from: usize, to: usize, count: i32): void {
+  if (count <= 0) return;
+  const end = from + ((<usize>count) << 2);
+  for (; from < end; from += 16, to += 16) {
+    const full = from + 16 <= end;
+    const y = exp4(full ? v128.load(from) : loadTail(from, end));
     if (full) v128.store(to, y);
     else storeTail(to, y, end - from);
   }

@@ -1,4 +1,4 @@
-// Sigmoid and tanh of float32 values, the scalar twin of the SIMD kernels (kernels/activations.ts):
+// Sigmoid, tanh and exp of float32 values, the scalar twin of the SIMD kernels (kernels/activations.ts):
 // the same float64 operations in the same order with the same constants, and one rounding to float32
 // at the end, so both give the same bits for every input (any NaN for a NaN). The wasm backend runs
 // the SIMD ones where WebAssembly SIMD exists; the cpu backend and engines without it run these, and
@@ -84,6 +84,11 @@ export function tanhf(x: number): number {
 /** mem[to + i] = σ(mem[from + i]) for i < count; float offsets, from may equal to. */
 export function sigmoidInto(mem: Float32Array, from: number, to: number, count: number): void {
   for (let i = 0; i < count; i++) mem[to + i] = sigmoidf(mem[from + i]);
+}
+
+/** mem[to + i] = e^mem[from + i] (expf) for i < count; float offsets, from may equal to. */
+export function expInto(mem: Float32Array, from: number, to: number, count: number): void {
+  for (let i = 0; i < count; i++) mem[to + i] = Math.fround(expd(mem[from + i]));
 }
 
 /** mem[to + i] = tanh(mem[from + i]) for i < count; float offsets, from may equal to. */

@@ -2,9 +2,12 @@
 // wasm through its heap). For the small nets the time goes per kernel, not per flop (~7–12 µs each on
 // wasm), and the unfused rule is 12 kernels over the flat parameter memory of a group. The loop does
 // the same float32 operations in the same order as those kernels (Math.fround after each one), so it
-// gives their numbers exactly; updateRules.test.ts and fusedAdam.test.ts hold it to them.
+// gives their numbers exactly; updateRules.test.ts and fusedAdam.test.ts hold it to them. It is
+// fusedUpdate.ts's Adam loop (updateLoopsJs), on wasm its SIMD twin (kernels/update.ts).
 import type { Tensor } from './forward';
 import { type Planner, registerFused } from './fusedKernel';
+import { type UpdateLoops, updateLoopsJs } from './fusedUpdate';
+import { heapUpdateLoops } from './simd/simdUpdate';
 import { tf } from './tf';
 
 export const FUSED_ADAM = 'PlaygroundFusedAdam';
@@ -25,28 +28,31 @@ const INPUTS = [
 type Arrays = Float32Array[];
 
 /** param, v, s are [N, …] (flat per model), the hyperparameters [N, 1, 1]: one value per model. */
-function update(inputs: Arrays, outputs: Arrays, models: number): void {
+function update(inputs: Arrays, outputs: Arrays, models: number, loops: UpdateLoops): void {
   const [param, grad, v, s, stepSize, beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon] = inputs;
   const [paramOut, vOut, sOut] = outputs;
-  const f = Math.fround;
   const per = param.length / models;
+  // v := β1·v + (1 − β1)·g;  s := β2·s + (1 − β2)·g²;  W := W − a·v/(sqrt(s) + ε), per model.
   for (let m = 0; m < models; m++) {
-    const a = stepSize[m];
-    const b1 = beta1[m];
-    const c1 = oneMinusBeta1[m];
-    const b2 = beta2[m];
-    const c2 = oneMinusBeta2[m];
-    const e = epsilon[m];
-    for (let i = m * per, end = i + per; i < end; i++) {
-      const g = grad[i];
-      // v := β1·v + (1 − β1)·g;  s := β2·s + (1 − β2)·g²;  W := W − a·v/(sqrt(s) + ε)
-      const vNext = f(f(b1 * v[i]) + f(c1 * g));
-      const sNext = f(f(b2 * s[i]) + f(c2 * f(g * g)));
-      const step = f(vNext / f(f(Math.sqrt(sNext)) + e));
-      paramOut[i] = f(param[i] - f(a * step));
-      vOut[i] = vNext;
-      sOut[i] = sNext;
-    }
+    const i = m * per;
+    loops.adam(
+      param,
+      grad,
+      v,
+      s,
+      paramOut,
+      vOut,
+      sOut,
+      i,
+      i,
+      per,
+      stepSize[m],
+      beta1[m],
+      oneMinusBeta1[m],
+      beta2[m],
+      oneMinusBeta2[m],
+      epsilon[m],
+    );
   }
 }
 
@@ -57,7 +63,11 @@ const plan: Planner = (named) => {
   return {
     inputs,
     outputs: [shape, shape, shape],
-    compute: (values, outs) => update(values, outs, inputs[4].shape[0] ?? 1),
+    compute: (values, outs, backend) => {
+      // On wasm the loop in SIMD (kernels/update.ts), the same numbers.
+      const loops = (backend === 'wasm' && heapUpdateLoops([...values, ...outs])) || updateLoopsJs;
+      update(values, outs, inputs[4].shape[0] ?? 1, loops);
+    },
   };
 };
 

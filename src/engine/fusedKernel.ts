@@ -4,6 +4,7 @@
 // on wasm), so one loop that does the work of a dozen kernels pays even though it is plain JavaScript.
 // The loops repeat the unfused ops' float32 arithmetic (Math.fround after each op) so they give the same
 // numbers; the one place the backends differ is a sum (see sumOf). WebGL keeps tfjs's own kernels.
+import { heapUpdateLoops } from './simd/simdUpdate';
 import { tf } from './tf';
 
 export type Backend = 'cpu' | 'wasm';
@@ -140,23 +141,40 @@ export function setFusion(value: boolean): void {
  * (~5–10 µs a kernel) is smaller than the loop's own time. Measured in Node on wasm, best of 30
  * (fused / separate kernels): a batch-norm layer's forward pass [1, 32, 16] 58 / 133 µs, [1, 60, 30]
  * 87 / 113, [1, 60, 100] 138 / 80, [4, 60, 100] 507 / 176, its backward pass alike (37 / 122, 81 / 84,
- * 125 / 102, 458 / 179); the update over SGD's 28 010 parameters 135 / 109 µs, Adam's 337 25 / 90,
- * Adam's 10 784 210 / 319. The route may depend on N: a fused kernel gives the separate kernels'
+ * 125 / 102, 458 / 179). The route may depend on N: a fused kernel gives the separate kernels'
  * numbers bit for bit, so a model follows the same trajectory alone and in a population either way.
  */
 export const FUSED_LAYER_MAX_ELEMENTS = 4_096;
+/**
+ * The update kernel's limit where its loops are JavaScript on wasm (no SIMD, or setSimdUpdate(false)):
+ * fused JS / separate kernels, SGD 28 010 parameters 90 / 84 µs, 108 528 309 / 155; Adam 10 784
+ * 212 / 198, 27 710 715 / 625. With the SIMD loops (kernels/update.ts) there is no limit: the fused
+ * update wins at every size measured (bench/updateProfile.test.ts, Node, wasm, best of 30, fused
+ * SIMD / separate kernels): SGD 337 20 / 69 µs, 10 784 33 / 67, 27 710 25 / 84, 108 528 57 / 155,
+ * 886 720 537 / 1114; Adam (separate: flatten, fusedAdam.ts's SIMD kernel, split) 337 21 / 89,
+ * 10 784 61 / 198, 27 710 57 / 625, 108 528 272 / 1115, 886 720 1321 / 8474. On cpu neither: its
+ * separate kernels are JavaScript too and lose everywhere (SGD 886 720 3.1 / 125 ms, Adam 13 / 481).
+ */
 export const FUSED_UPDATE_MAX_ELEMENTS = 16_384;
 
-const limits = { layer: FUSED_LAYER_MAX_ELEMENTS, update: FUSED_UPDATE_MAX_ELEMENTS };
+const limits: { layer: number; update: number | undefined } = {
+  layer: FUSED_LAYER_MAX_ELEMENTS,
+  update: undefined,
+};
 
 /** For the bench: move the size limits (undefined: back to the defaults above). */
 export function setFusionLimits(layer?: number, update?: number): void {
   limits.layer = layer ?? FUSED_LAYER_MAX_ELEMENTS;
-  limits.update = update ?? FUSED_UPDATE_MAX_ELEMENTS;
+  limits.update = update;
 }
 
-/** The size limit of the update kernel (fusedUpdate.ts), as set. */
-export const updateLimit = () => limits.update;
+/**
+ * The size limit of the update kernel (fusedUpdate.ts), as set, or by default none except on wasm
+ * without the SIMD loops: FUSED_UPDATE_MAX_ELEMENTS.
+ */
+export const updateLimit = (): number =>
+  limits.update ??
+  (tf.getBackend() === 'wasm' && !heapUpdateLoops([]) ? FUSED_UPDATE_MAX_ELEMENTS : Number.POSITIVE_INFINITY);
 
 /** tfjs's engine records a tape only inside tf.grad/tf.grads (EngineState.activeTape, tfjs-core 4.22). */
 function recordingTape(): boolean {

@@ -13,7 +13,7 @@
 // same numbers, alone and in a population. fusedNetwork.test.ts checks it against the separate kernels
 // to float32 rounding and a model alone against the same model in a population, bit for bit.
 import type { Activation } from '../core/config';
-import { sigmoidInto, tanhInto } from './activationMath';
+import { expInto, sigmoidInto, tanhInto } from './activationMath';
 import type { BatchStats, Tensor } from './forward';
 import { fusionAvailable } from './fusedKernel';
 import { gemmJs } from './gemm';
@@ -47,6 +47,7 @@ function plainNative(mem: Float32Array): Native {
     gemm: (g) => gemmJs(mem, g),
     sigmoid: (from, to, count) => sigmoidInto(mem, from, to, count),
     tanh: (from, to, count) => tanhInto(mem, from, to, count),
+    exp: (from, to, count) => expInto(mem, from, to, count),
   };
 }
 

@@ -3,11 +3,13 @@
 // Unfused this is 2 kernels per parameter for SGD, a flatten/update/split of ~25 kernels for the others
 // (the optimizer memories are one flat [N, 1, total] tensor), 3 kernels per running statistic and a
 // `where` per tensor for frozen models: for spiral-mlp 24 kernels, for digits-bn-mlp 40. The loops do
-// the float32 operations of updateRules.ts and stackedGroup.ts in the same order (fusedUpdate.test.ts
-// holds them to it bit for bit).
+// the float32 operations of updateRules.ts and stackedGroup.ts in the same order (fusedStep.test.ts
+// holds them to it bit for bit): updateLoopsJs on cpu, their f32x4 twins (kernels/update.ts, the same
+// bits: simd/simdUpdate.test.ts) on wasm, where they win at every size (see FUSED_UPDATE_MAX_ELEMENTS).
 import type { OptimizerName } from '../core/config';
 import type { Tensor } from './forward';
-import { registerFused, runFused } from './fusedKernel';
+import { type Backend, registerFused, runFused } from './fusedKernel';
+import { heapUpdateLoops } from './simd/simdUpdate';
 import { tf } from './tf';
 import type { UpdateHyper } from './updateRules';
 
@@ -71,9 +73,108 @@ interface Layout {
   activeValues: number[] | null;
 }
 
+type F32 = Float32Array;
+
+/**
+ * The per-parameter loops of the update over one model's stretch: `count` floats from offset `i` of
+ * the parameter, gradient and output arrays and from `o` of the optimizer memories, hyperparameters
+ * the model's float32 values. updateLoopsJs here; on wasm the SIMD twins (simd/simdUpdate.ts,
+ * kernels/update.ts), the same numbers bit for bit.
+ */
+export interface UpdateLoops {
+  sgd(param: F32, grad: F32, out: F32, i: number, count: number, lr: number): void;
+  momentum(
+    param: F32,
+    grad: F32,
+    v: F32,
+    out: F32,
+    vOut: F32,
+    i: number,
+    o: number,
+    count: number,
+    lr: number,
+    beta: number,
+    oneMinusBeta: number,
+  ): void;
+  rmsprop(
+    param: F32,
+    grad: F32,
+    s: F32,
+    out: F32,
+    sOut: F32,
+    i: number,
+    o: number,
+    count: number,
+    lr: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+  ): void;
+  adam(
+    param: F32,
+    grad: F32,
+    v: F32,
+    s: F32,
+    out: F32,
+    vOut: F32,
+    sOut: F32,
+    i: number,
+    o: number,
+    count: number,
+    stepSize: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+  ): void;
+  /** running := keep·running + take·statistic. */
+  running(running: F32, stat: F32, out: F32, i: number, count: number, keep: number, take: number): void;
+}
+
+const f = Math.fround;
+
+/** The update rules as JavaScript: float32 operations (Math.fround after each), updateRules.ts's order. */
+export const updateLoopsJs: UpdateLoops = {
+  // W := W − α·dW
+  sgd(param, grad, out, i, count, lr) {
+    for (const end = i + count; i < end; i++) out[i] = f(param[i] - f(lr * grad[i]));
+  },
+  // v := β·v + (1 − β)·dW;  W := W − α·v
+  momentum(param, grad, v, out, vOut, i, o, count, lr, beta, oneMinusBeta) {
+    for (const end = i + count; i < end; i++, o++) {
+      const vNext = f(f(beta * v[o]) + f(oneMinusBeta * grad[i]));
+      vOut[o] = vNext;
+      out[i] = f(param[i] - f(lr * vNext));
+    }
+  },
+  // s := β2·s + (1 − β2)·dW²;  W := W − α·dW/(sqrt(s) + ε)
+  rmsprop(param, grad, s, out, sOut, i, o, count, lr, beta2, oneMinusBeta2, epsilon) {
+    for (const end = i + count; i < end; i++, o++) {
+      const g = grad[i];
+      const sNext = f(f(beta2 * s[o]) + f(oneMinusBeta2 * f(g * g)));
+      sOut[o] = sNext;
+      out[i] = f(param[i] - f(lr * f(g / f(f(Math.sqrt(sNext)) + epsilon))));
+    }
+  },
+  // The folded form of updateRules.ts: W := W − a·v/(sqrt(s) + ε').
+  adam(param, grad, v, s, out, vOut, sOut, i, o, count, a, b1, c1, b2, c2, e) {
+    for (const end = i + count; i < end; i++, o++) {
+      const g = grad[i];
+      const vNext = f(f(b1 * v[o]) + f(c1 * g));
+      const sNext = f(f(b2 * s[o]) + f(c2 * f(g * g)));
+      vOut[o] = vNext;
+      sOut[o] = sNext;
+      out[i] = f(param[i] - f(a * f(vNext / f(f(Math.sqrt(sNext)) + e))));
+    }
+  },
+  running(running, stat, out, i, count, keep, take) {
+    for (const end = i + count; i < end; i++) out[i] = f(f(keep * running[i]) + f(take * stat[i]));
+  },
+};
+
 /** Input order: hyper columns, params, grads, v?, s?, running, stats, active?. */
-function update(ins: Arrays, outs: Arrays, k: Layout): void {
-  const f = Math.fround;
+function update(ins: Arrays, outs: Arrays, k: Layout, loops: UpdateLoops): void {
   const { optimizer, models: n, params: count } = k;
   const hyperCount = HYPER[optimizer].length;
   let at = 0;
@@ -96,6 +197,9 @@ function update(ins: Arrays, outs: Arrays, k: Layout): void {
   const sOut = s ? outs[o++] : null;
   const outRunning = outs.slice(o, o + k.running);
   const total = v ? v.length / n : s ? s.length / n : 0;
+  // running := m·running + (1 − m)·statistic, with both factors float32 as tf.mul(number, t) makes them.
+  const keep = f(k.bnMomentum);
+  const takeStat = f(1 - k.bnMomentum);
 
   for (let m = 0; m < n; m++) {
     const steps = active ? active[m] !== 0 : true;
@@ -114,56 +218,50 @@ function update(ins: Arrays, outs: Arrays, k: Layout): void {
         offset += per;
         continue;
       }
-      const vIn = v as Float32Array;
-      const sIn = s as Float32Array;
-      const vNew = vOut as Float32Array;
-      const sNew = sOut as Float32Array;
+      const vIn = v as F32;
+      const sIn = s as F32;
+      const vNew = vOut as F32;
+      const sNew = sOut as F32;
       // One loop per rule, so the rule is not decided per element.
       switch (optimizer) {
         case 'sgd':
-          // W := W − α·dW
-          for (let i = start; i < start + per; i++) out[i] = f(param[i] - f(h[0] * grad[i]));
+          loops.sgd(param, grad, out, start, per, h[0]);
           break;
         case 'momentum':
-          // v := β·v + (1 − β)·dW;  W := W − α·v
-          for (let i = start, o = offset; i < start + per; i++, o++) {
-            const vNext = f(f(h[1] * vIn[o]) + f(h[2] * grad[i]));
-            vNew[o] = vNext;
-            out[i] = f(param[i] - f(h[0] * vNext));
-          }
+          loops.momentum(param, grad, vIn, out, vNew, start, offset, per, h[0], h[1], h[2]);
           break;
         case 'rmsprop':
-          // s := β2·s + (1 − β2)·dW²;  W := W − α·dW/(sqrt(s) + ε)
-          for (let i = start, o = offset; i < start + per; i++, o++) {
-            const g = grad[i];
-            const sNext = f(f(h[1] * sIn[o]) + f(h[2] * f(g * g)));
-            sNew[o] = sNext;
-            out[i] = f(param[i] - f(h[0] * f(g / f(f(Math.sqrt(sNext)) + h[3]))));
-          }
+          loops.rmsprop(param, grad, sIn, out, sNew, start, offset, per, h[0], h[1], h[2], h[3]);
           break;
         case 'adam':
-          // The folded form of updateRules.ts: W := W − a·v/(sqrt(s) + ε').
-          for (let i = start, o = offset; i < start + per; i++, o++) {
-            const g = grad[i];
-            const vNext = f(f(h[1] * vIn[o]) + f(h[2] * g));
-            const sNext = f(f(h[3] * sIn[o]) + f(h[4] * f(g * g)));
-            vNew[o] = vNext;
-            sNew[o] = sNext;
-            out[i] = f(param[i] - f(h[0] * f(vNext / f(f(Math.sqrt(sNext)) + h[5]))));
-          }
+          loops.adam(
+            param,
+            grad,
+            vIn,
+            sIn,
+            out,
+            vNew,
+            sNew,
+            start,
+            offset,
+            per,
+            h[0],
+            h[1],
+            h[2],
+            h[3],
+            h[4],
+            h[5],
+          );
           break;
       }
       offset += per;
     }
-    // running := m·running + (1 − m)·statistic, with both factors float32 as tf.mul(number, t) makes them.
-    const keep = f(k.bnMomentum);
-    const take = f(1 - k.bnMomentum);
     for (let r = 0; r < k.running; r++) {
       const per = running[r].length / n;
       const start = m * per;
       const out = outRunning[r];
-      for (let i = start; i < start + per; i++)
-        out[i] = steps ? f(f(keep * running[r][i]) + f(take * stats[r][i])) : running[r][i];
+      if (steps) loops.running(running[r], stats[r], out, start, per, keep, takeStat);
+      else out.set(running[r].subarray(start, start + per), start);
     }
   }
 }
@@ -194,7 +292,9 @@ function plan(inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) {
   return {
     inputs: ins,
     outputs: [...params, ...memories, ...running].map((t) => t.shape),
-    compute: (i: Arrays, out: Arrays) => {
+    compute: (i: Arrays, out: Arrays, backend: Backend) => {
+      // On wasm every array here is a view of the heap (the numbers-given columns come after).
+      const loops = (backend === 'wasm' && heapUpdateLoops([...i, ...out])) || updateLoopsJs;
       let next = 0;
       const hyper = HYPER[o].map((name) => {
         const values = given(name);
@@ -202,7 +302,7 @@ function plan(inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) {
       });
       const rest = i.slice(next);
       if (layout.activeValues) rest.push(fromValues(layout.activeValues));
-      update([...hyper, ...rest], out, layout);
+      update([...hyper, ...rest], out, layout, loops);
     },
   };
 }

@@ -23,8 +23,8 @@ export const KINDS: ParamInfo['kind'][] = ['weight', 'bias', 'bnGamma', 'bnBeta'
 export type Gemm = (g: GemmArgs) => void;
 
 /**
- * What the pass computes outside JavaScript where it can: the products, the two costly activations and
- * the elementwise loops of one model's [rows, units] block. All offsets are float offsets in `mem`.
+ * What the pass computes outside JavaScript where it can: the products, the two costly activations,
+ * exp and the elementwise loops of one model's [rows, units] block. All offsets are float offsets in `mem`.
  * elementwiseJs gives the loops in JavaScript; the SIMD module's (simd/simdElementwise.ts) give the
  * same bits.
  */
@@ -33,6 +33,8 @@ export interface Native {
   /** to[i] = σ(from[i]) and tanh(from[i]) over `count` floats (float offsets; in place is fine). */
   sigmoid(from: number, to: number, count: number): void;
   tanh(from: number, to: number, count: number): void;
+  /** to[i] = e^from[i] rounded to float32 (activationMath.ts's expf), as sigmoid. */
+  exp(from: number, to: number, count: number): void;
   /** z[j][c] += bias[c] over a [rows, units] block. */
   biasAdd(z: number, bias: number, rows: number, units: number): void;
   /** to[c] = Σ_j from[j][c] (summed in a double over j = 0, 1, …). */
@@ -371,9 +373,6 @@ export function elementwiseJs(mem: Float32Array): Elementwise {
   };
 }
 
-/** log(1 + e^z) without overflow. */
-const softplus = (z: number) => (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
-
 function forwardLayer(mem: Float32Array, p: Places, d: Dims, native: Native, l: number) {
   const { n, b, k } = d;
   const fanIn = k.sizes[l];
@@ -445,33 +444,59 @@ function outputLayer(mem: Float32Array, p: Places, d: Dims, native: Native) {
   });
   const bias = p.params[d.index(last, 'bias')];
   const dz = p.ping;
+  // The exps go through native.exp, one block per model (SIMD on wasm, expf's JavaScript on cpu: the
+  // same bits): their arguments first into dz, then e^arg in place, then the cost and dJ/dz from them.
+  // pong holds the model's rows' largest logits meanwhile (free until the backward pass).
+  const maxAt = p.pong;
   for (let m = 0; m < n; m++) {
-    let cost = 0;
-    for (let j = 0; j < b; j++) {
-      const row = (m * b + j) * o;
-      if (o === 1) {
-        // Binary cross-entropy on the logit: softplus(z) − z·y; dJ/dz = (σ(z) − y)/b.
+    const block = m * b * o;
+    if (o === 1) {
+      // Binary cross-entropy on the logit z (stored float32): softplus(z) − z·y with softplus(z) =
+      // max(z, 0) + log1p(e^−|z|), and dJ/dz = (σ(z) − y)/b with σ(z) = 1/(1 + e) or e/(1 + e), e = e^−|z|.
+      for (let j = 0; j < b; j++) {
+        const row = block + j;
         const z = mem[p.logits + row] + mem[bias + m];
-        const y = mem[p.y + row];
-        cost += softplus(z) - z * y;
-        mem[dz + row] = (1 / (1 + Math.exp(-z)) - y) / b;
-        continue;
+        mem[p.logits + row] = z;
+        mem[dz + row] = -Math.abs(mem[p.logits + row]);
       }
-      // Softmax cross-entropy: −Σ y·log softmax(z); dJ/dz = (softmax(z) − y)/b.
+      native.exp(dz + block, dz + block, b);
+      let cost = 0;
+      for (let j = 0; j < b; j++) {
+        const row = block + j;
+        const z = mem[p.logits + row];
+        const y = mem[p.y + row];
+        const e = mem[dz + row];
+        cost += Math.max(z, 0) + Math.log1p(e) - z * y;
+        mem[dz + row] = ((z >= 0 ? 1 : e) / (1 + e) - y) / b;
+      }
+      mem[p.cost + m] = cost / b;
+      continue;
+    }
+    // Softmax cross-entropy: −Σ y·log softmax(z); dJ/dz = (softmax(z) − y)/b, softmax(z) = e/Σ e with
+    // e = e^(z − max z) (the argument stored float32).
+    for (let j = 0; j < b; j++) {
+      const row = block + j * o;
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < o; c++) {
         const z = mem[p.logits + row + c] + mem[bias + m * o + c];
         mem[p.logits + row + c] = z;
-        if (z > max) max = z;
+        const zf = mem[p.logits + row + c];
+        if (zf > max) max = zf;
       }
+      mem[maxAt + j] = max;
+      for (let c = 0; c < o; c++) mem[dz + row + c] = mem[p.logits + row + c] - max;
+    }
+    native.exp(dz + block, dz + block, b * o);
+    let cost = 0;
+    for (let j = 0; j < b; j++) {
+      const row = block + j * o;
       let total = 0;
-      for (let c = 0; c < o; c++) total += Math.exp(mem[p.logits + row + c] - max);
-      const logTotal = Math.log(total) + max;
+      for (let c = 0; c < o; c++) total += mem[dz + row + c];
+      const logTotal = Math.log(total) + mem[maxAt + j];
       for (let c = 0; c < o; c++) {
-        const logP = mem[p.logits + row + c] - logTotal;
         const y = mem[p.y + row + c];
-        if (y !== 0) cost -= y * logP;
-        mem[dz + row + c] = (Math.exp(logP) - y) / b;
+        if (y !== 0) cost -= y * (mem[p.logits + row + c] - logTotal);
+        mem[dz + row + c] = (mem[dz + row + c] / total - y) / b;
       }
     }
     mem[p.cost + m] = cost / b;

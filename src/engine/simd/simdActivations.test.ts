@@ -1,8 +1,8 @@
-// The SIMD activations against their scalar twin (../activationMath.ts), on tfjs-wasm's real heap:
+// The SIMD activations (and exp) against their scalar twin (../activationMath.ts), on tfjs-wasm's real heap:
 // the same bits (any NaN for a NaN) over a spread of values and the special ones, every tail length
 // and alignment, in place, and nothing written outside the destination.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { sigmoidInto, tanhInto } from '../activationMath';
+import { expInto, sigmoidInto, tanhInto } from '../activationMath';
 import { useWasmBackend } from '../testBackend';
 import { tf } from '../tf';
 import { type SimdActivations, simdActivationsFor } from './simdActivations';
@@ -16,8 +16,8 @@ interface WasmHeap {
 
 const GUARD = 7;
 const GUARD_VALUE = 12345.678;
-const KINDS = ['sigmoid', 'tanh'] as const;
-const TWIN = { sigmoid: sigmoidInto, tanh: tanhInto };
+const KINDS = ['sigmoid', 'tanh', 'exp'] as const;
+const TWIN = { sigmoid: sigmoidInto, tanh: tanhInto, exp: expInto };
 
 let heap: WasmHeap;
 let simd: SimdActivations;
@@ -183,6 +183,16 @@ describe('SIMD activations on the tfjs-wasm heap', () => {
       expect(run('tanh')[1]).toBe(-1);
       expect(run('sigmoid')[1]).toBe(Math.fround(Math.exp(-100))); // correctly rounded: subnormal
       expect(Object.is(run('tanh')[6], -0)).toBe(true);
+      xs[1] = -110;
+      expect(run('exp')).toEqual([
+        Number.POSITIVE_INFINITY,
+        0,
+        Number.POSITIVE_INFINITY,
+        0,
+        Number.NaN,
+        1,
+        1,
+      ]);
     } finally {
       heap._free(pointer);
     }

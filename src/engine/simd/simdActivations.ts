@@ -1,5 +1,5 @@
 // The SIMD activations (kernels/activations.ts) bound to a WebAssembly.Memory, normally tfjs-wasm's
-// heap. Their results equal ../activationMath.ts's sigmoidInto / tanhInto bit for bit (any NaN for a
+// heap. Their results equal ../activationMath.ts's sigmoidInto / tanhInto / expInto bit for bit (any NaN for a
 // NaN); callers fall back to those on null.
 import { simdExportsFor } from './simdModule';
 
@@ -7,6 +7,7 @@ import { simdExportsFor } from './simdModule';
 export interface SimdActivations {
   sigmoid(from: number, to: number, count: number): void;
   tanh(from: number, to: number, count: number): void;
+  exp(from: number, to: number, count: number): void;
 }
 
 const bound = new WeakMap<WebAssembly.Memory, SimdActivations | null>();
@@ -21,10 +22,11 @@ export function simdActivationsFor(memory: WebAssembly.Memory): SimdActivations 
   const kernels = simdExportsFor(memory);
   let fns: SimdActivations | null = null;
   if (kernels) {
-    const { sigmoid, tanh } = kernels;
+    const { sigmoid, tanh, exp } = kernels;
     fns = {
       sigmoid: (from, to, count) => sigmoid(from * 4, to * 4, count),
       tanh: (from, to, count) => tanh(from * 4, to * 4, count),
+      exp: (from, to, count) => exp(from * 4, to * 4, count),
     };
   }
   bound.set(memory, fns);

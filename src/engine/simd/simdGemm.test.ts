@@ -248,16 +248,22 @@ describe('the wasm binaries', () => {
         { name: 'gemm', kind: 'function' },
         { name: 'sigmoid', kind: 'function' },
         { name: 'tanh', kind: 'function' },
+        { name: 'exp', kind: 'function' },
         { name: 'biasAdd', kind: 'function' },
         { name: 'columnSums', kind: 'function' },
         { name: 'slopeSums', kind: 'function' },
         { name: 'batchNormForward', kind: 'function' },
         { name: 'batchNormBackward', kind: 'function' },
+        { name: 'sgd', kind: 'function' },
+        { name: 'momentum', kind: 'function' },
+        { name: 'rmsprop', kind: 'function' },
+        { name: 'adam', kind: 'function' },
+        { name: 'runningAverage', kind: 'function' },
       ]);
       const ids = sections(bytes(b64));
       expect(ids).not.toContain(11);
       expect(ids).not.toContain(8);
-      // ~17 kB with elementwise.ts's loops (one copy per activation of each batch-norm loop).
+      // ~21 kB with elementwise.ts's loops (one copy per activation of each batch-norm loop) and update.ts's.
       expect(bytes(b64).length).toBeLessThan(24576);
     }
   });

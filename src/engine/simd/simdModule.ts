@@ -1,6 +1,7 @@
 // The SIMD kernels' module (kernels/*.ts, built into gemmWasm.ts) instantiated on a
 // WebAssembly.Memory, normally tfjs-wasm's own heap: one instance per memory, shared by the product
-// (simdGemm.ts), the activations (simdActivations.ts) and the elementwise loops (simdElementwise.ts).
+// (simdGemm.ts), the activations (simdActivations.ts), the elementwise loops (simdElementwise.ts) and
+// the update rules (simdUpdate.ts).
 import { GEMM_WASM_PLAIN, GEMM_WASM_SHARED } from './gemmWasm';
 
 /** The module's exports; pointers are BYTE addresses in the memory. */
@@ -22,6 +23,7 @@ export interface SimdExports {
   ): void;
   sigmoid(from: number, to: number, count: number): void;
   tanh(from: number, to: number, count: number): void;
+  exp(from: number, to: number, count: number): void;
   /** elementwise.ts's loops: sizes in floats, activation kinds as its codes. */
   biasAdd(z: number, bias: number, rows: number, units: number): void;
   columnSums(from: number, to: number, rows: number, units: number): void;
@@ -52,6 +54,48 @@ export interface SimdExports {
     rows: number,
     units: number,
   ): void;
+  /** update.ts's rules: counts in floats, hyperparameters as float32. */
+  sgd(param: number, grad: number, out: number, count: number, lr: number): void;
+  momentum(
+    param: number,
+    grad: number,
+    v: number,
+    out: number,
+    vOut: number,
+    count: number,
+    lr: number,
+    beta: number,
+    oneMinusBeta: number,
+  ): void;
+  rmsprop(
+    param: number,
+    grad: number,
+    s: number,
+    out: number,
+    sOut: number,
+    count: number,
+    lr: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+  ): void;
+  adam(
+    param: number,
+    grad: number,
+    v: number,
+    s: number,
+    out: number,
+    vOut: number,
+    sOut: number,
+    count: number,
+    stepSize: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+  ): void;
+  runningAverage(running: number, stat: number, out: number, count: number, keep: number, take: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdExports | null>();
