@@ -104,7 +104,7 @@ export interface Places {
   zNorm: number[];
   invStd: number[];
   logits: number;
-  /** Two [N, batch, widest] buffers for dJ/da and dJ/dz, used in turn. */
+  /** Two [batch, widest] buffers (one model's) for dJ/da and dJ/dz, used in turn. */
   ping: number;
   pong: number;
   /** For gemm's transposed right operand. */
@@ -147,7 +147,7 @@ function activateInPlace(
     case 'relu':
       for (let i = 0; i < count; i++) {
         const z = mem[from + i];
-        // NaN stays NaN, as tfjs's relu keeps it.
+        // NaN stays NaN, as tfjs's cpu relu keeps it.
         mem[to + i] = z > 0 || Number.isNaN(z) ? z : 0;
       }
       return;
@@ -657,7 +657,7 @@ export function place(
   let next = start;
   const take = (floats: number) => {
     const at = next;
-    // 4-float alignment keeps the SIMD module's loads aligned.
+    // Scratch blocks start on 16 bytes (the SIMD module needs no alignment; tensor offsets have none).
     next += Math.ceil(floats / 4) * 4;
     return at;
   };
@@ -687,7 +687,8 @@ export function place(
     logits: take(b * k.sizes[k.sizes.length - 1]),
     ping: take(b * widest),
     pong: take(b * widest),
-    gemmScratch: take(widest * widest),
+    // gemm's transposed right operand: the largest fanIn·units a dJ/da product asks for.
+    gemmScratch: take(Math.max(...k.sizes.slice(1).map((u, l) => u * k.sizes[l]))),
   };
   return { places, scratch: next - start };
 }
