@@ -4,7 +4,7 @@
 // started, since they cannot win on the same cores: the cpu backend (the same JavaScript loops as
 // wasm's fused kernels, without SIMD or XNNPACK), and WebGL drawn by a software renderer (SwiftShader,
 // llvmpipe: a GPU emulated on the CPU; timing it cost ~2.8 s of shader compiling before the first run,
-// for a step 75× slower than wasm's). A backend that failed fatally (wasm aborted, WebGL lost its
+// for a step 75× slower than wasm's). wasm left alone that way is not timed at all. A backend that failed fatally (wasm aborted, WebGL lost its
 // context) is not offered again in this worker.
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
@@ -73,14 +73,19 @@ export function webglContextLost(): boolean {
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
-/** The active WebGL's renderer where it is software emulation (its name), else null (or unknown). */
+/**
+ * The name of the software renderer this browser's WebGL draws with (SwiftShader, llvmpipe, …), read
+ * from a throwaway context without starting tfjs's WebGL; null where it is hardware or unknown.
+ */
 export function softwareRenderer(): string | null {
-  if (tf.getBackend() !== 'webgl') return null;
   try {
-    const gl = (tf.backend() as MathBackendWebGL).gpgpu?.gl;
+    if (typeof OffscreenCanvas === 'undefined') return null;
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
     if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
     const match = renderer.match(SOFTWARE_RENDERERS);
     if (!match) return null;
     return /swiftshader/i.test(renderer) ? 'SwiftShader' : /llvmpipe/i.test(renderer) ? 'llvmpipe' : match[0];
@@ -142,11 +147,19 @@ export async function chooseBackend(
     }
     throw new Error(`No tfjs backend could start (${choice}: ${error}).`);
   }
+  // Read first, from a throwaway context: a software WebGL then costs neither tfjs's WebGL start-up
+  // nor a timing, and wasm left alone needs no timing either.
+  const software = BACKENDS.includes('webgl') ? softwareRenderer() : null;
   const skipped: string[] = [];
+  let alone: BackendName | null = null;
   for (const name of AUTO_ORDER.filter((b) => BACKENDS.includes(b))) {
-    const wasmStarted = timings.wasm !== undefined;
+    const wasmStarted = timings.wasm !== undefined || alone === 'wasm';
     if (name === 'cpu' && wasmStarted) {
       skipped.push('cpu (slower than wasm by construction)');
+      continue;
+    }
+    if (name === 'webgl' && software && wasmStarted) {
+      skipped.push(`webgl (drawn in software by ${software})`);
       continue;
     }
     const error = await activateBackend(name);
@@ -155,9 +168,9 @@ export async function chooseBackend(
       failed[name] = error;
       continue;
     }
-    const software = name === 'webgl' && wasmStarted ? softwareRenderer() : null;
-    if (software) {
-      skipped.push(`webgl (drawn in software by ${software})`);
+    if (name === 'wasm' && software) {
+      // Neither of the others will be timed once wasm runs: nothing to compare it with.
+      alone = 'wasm';
       continue;
     }
     try {
@@ -174,6 +187,11 @@ export async function chooseBackend(
       failed[name] = message;
     }
   }
+  const notTimed = skipped.length ? `; not timed: ${skipped.join(', ')}` : '';
+  if (alone) {
+    await activateBackend(alone);
+    return { name: alone, reason: `the only one to try${notTimed}`, timings, failed, ...threadInfo(alone) };
+  }
   const started = Object.keys(timings) as BackendName[];
   if (started.length === 0) throw new Error('No tfjs backend could start.');
   const best = started.reduce((a, b) => (timings[a]! <= timings[b]! ? a : b));
@@ -182,6 +200,6 @@ export async function chooseBackend(
   const reason =
     `fastest of ${started.join(', ')}` +
     (unavailable.length ? ` (${unavailable.join(', ')} unavailable)` : '') +
-    (skipped.length ? `; not timed: ${skipped.join(', ')}` : '');
+    notTimed;
   return { name: best, reason, timings, failed, ...threadInfo(best) };
 }
