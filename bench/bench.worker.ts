@@ -44,7 +44,12 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // A worker named "...batched" times the engine as it was before issue 12: tfjs's batched products on
 // wasm (the page's ?products=batched), for before/after figures from one run.
-if (self.name.includes('batched')) setProductsPerModel(false);
+// No fused kernel of any kind existed then either.
+if (self.name.includes('batched')) {
+  setProductsPerModel(false);
+  setFusion(false);
+  setFusedAdam(false);
+}
 // "...layers": the fused kernels per layer without the whole-network kernel (fusedNetwork.ts), round 4's engine.
 if (self.name.includes('layers')) setNetworkFusion(false);
 // "...unfused": tfjs's separate kernels for the whole step (fusedKernel.ts, fusedAdam.ts), round 3's before.
