@@ -3,16 +3,8 @@
 // and alignment, in place, and nothing written outside the destination.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { expInto, sigmoidInto, tanhInto } from '../activationMath';
-import { useWasmBackend } from '../testBackend';
-import { tf } from '../tf';
 import { type SimdActivations, simdActivationsFor } from './simdActivations';
-
-interface WasmHeap {
-  HEAPF32: Float32Array;
-  _malloc(bytes: number): number;
-  _free(pointer: number): void;
-  asm: { memory: WebAssembly.Memory };
-}
+import { type WasmHeap, wasmHeap } from './testHeap';
 
 const GUARD = 7;
 const GUARD_VALUE = 12345.678;
@@ -23,8 +15,7 @@ let heap: WasmHeap;
 let simd: SimdActivations;
 
 beforeAll(async () => {
-  await useWasmBackend();
-  heap = (tf.backend() as unknown as { wasm: WasmHeap }).wasm;
+  heap = await wasmHeap();
   const fns = simdActivationsFor(heap.asm.memory);
   if (!fns) throw new Error('no SIMD activations on the Node wasm heap');
   simd = fns;

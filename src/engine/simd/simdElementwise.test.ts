@@ -5,15 +5,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Activation } from '../../core/config';
 import { type Elementwise, elementwiseJs } from '../networkPass';
-import { useWasmBackend } from '../testBackend';
-import { tf } from '../tf';
 import { simdElementwiseFor } from './simdElementwise';
-
-interface WasmHeap {
-  _malloc(bytes: number): number;
-  _free(pointer: number): void;
-  asm: { memory: WebAssembly.Memory };
-}
+import { random, type WasmHeap, wasmHeap } from './testHeap';
 
 const ROWS = [1, 2, 3, 32, 60, 128];
 const UNITS = [1, 2, 3, 10, 16, 17, 32, 100];
@@ -25,22 +18,11 @@ let heap: WasmHeap;
 let simd: Elementwise;
 
 beforeAll(async () => {
-  await useWasmBackend();
-  heap = (tf.backend() as unknown as { wasm: WasmHeap }).wasm;
+  heap = await wasmHeap();
   const fns = simdElementwiseFor(heap.asm.memory);
   if (!fns) throw new Error('no SIMD elementwise loops on the Node wasm heap');
   simd = fns;
 });
-
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 const SPECIAL = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0];
 

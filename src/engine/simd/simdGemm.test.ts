@@ -6,17 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type GemmArgs, gemmJs } from '../gemm';
-import { useWasmBackend } from '../testBackend';
-import { tf } from '../tf';
 import { GEMM_WASM_PLAIN, GEMM_WASM_SHARED } from './gemmWasm';
 import { type SimdGemm, simdGemmFor } from './simdGemm';
-
-interface WasmHeap {
-  HEAPF32: Float32Array;
-  _malloc(bytes: number): number;
-  _free(pointer: number): void;
-  asm: { memory: WebAssembly.Memory };
-}
+import { type WasmHeap, wasmHeap } from './testHeap';
 
 const ROWS = [1, 2, 3, 5, 32, 60];
 const INNER = [1, 2, 10, 16, 17, 32, 64, 100];
@@ -34,8 +26,7 @@ let heap: WasmHeap;
 let simd: SimdGemm;
 
 beforeAll(async () => {
-  await useWasmBackend();
-  heap = (tf.backend() as unknown as { wasm: WasmHeap }).wasm;
+  heap = await wasmHeap();
   const fn = simdGemmFor(heap.asm.memory);
   if (!fn) throw new Error('no SIMD gemm on the Node wasm heap');
   simd = fn;

@@ -5,15 +5,8 @@
 // hold the same bits afterwards (any NaN for a NaN), and no guard changes.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type UpdateLoops, updateLoopsJs } from '../fusedUpdate';
-import { useWasmBackend } from '../testBackend';
-import { tf } from '../tf';
 import { heapUpdateLoops, setSimdUpdate, simdUpdateFor } from './simdUpdate';
-
-interface WasmHeap {
-  _malloc(bytes: number): number;
-  _free(pointer: number): void;
-  asm: { memory: WebAssembly.Memory };
-}
+import { random, type WasmHeap, wasmHeap } from './testHeap';
 
 const COUNTS = [0, 1, 2, 3, 4, 5, 7, 8, 9, 16, 31, 100, 337];
 const GUARD = 6;
@@ -24,22 +17,11 @@ let heap: WasmHeap;
 let simd: UpdateLoops;
 
 beforeAll(async () => {
-  await useWasmBackend();
-  heap = (tf.backend() as unknown as { wasm: WasmHeap }).wasm;
+  heap = await wasmHeap();
   const fns = simdUpdateFor(heap.asm.memory);
   if (!fns) throw new Error('no SIMD update loops on the Node wasm heap');
   simd = fns;
 });
-
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 const SPECIAL = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e-40, -3e-39];
 
