@@ -31,6 +31,7 @@ import {
 import { simdActivationsFor } from './simd/simdActivations';
 import { simdElementwiseFor } from './simd/simdElementwise';
 import { simdGemmFor } from './simd/simdGemm';
+import { type HeapOwner, heapMemory } from './simd/simdModule';
 import { tf } from './tf';
 
 export const FUSED_NETWORK = 'PlaygroundNetwork';
@@ -99,13 +100,10 @@ interface WasmInternals {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   disposeData(dataId: object): boolean;
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  wasm: {
+  wasm: HeapOwner & {
     HEAPF32: Float32Array;
     _malloc(bytes: number): number;
     _free(pointer: number): void;
-    /** The heap: exported by the single-threaded build, made in JavaScript (shared) by the threaded one. */
-    asm?: { memory?: WebAssembly.Memory };
-    wasmMemory?: WebAssembly.Memory;
   };
 }
 
@@ -136,7 +134,7 @@ function wasmKernel(args: KernelArgs): tf.TensorInfo[] {
     const { places } = place(b, k, ins.map(floatAt), outs.map(floatAt), start);
     // Taken after every allocation (one may grow the heap and detach older views), and from the
     // memory itself: the threaded build's HEAPF32 can lag behind a grown heap.
-    const memory = backend.wasm.asm?.memory ?? backend.wasm.wasmMemory;
+    const memory = heapMemory(backend.wasm);
     const mem = memory ? new Float32Array(memory.buffer) : backend.wasm.HEAPF32;
     const gemm = memory ? simdGemmFor(memory) : null;
     const activations = memory ? simdActivationsFor(memory) : null;

@@ -138,3 +138,17 @@ export function simdExportsFor(memory: WebAssembly.Memory): SimdExports | null {
   instances.set(memory, exports);
   return exports;
 }
+
+/** What of tfjs-wasm's module names its heap (its typings leave both off). */
+export interface HeapOwner {
+  asm?: { memory?: WebAssembly.Memory };
+  wasmMemory?: WebAssembly.Memory;
+}
+
+/**
+ * tfjs-wasm's heap as a WebAssembly.Memory: exported by its single-threaded build (`Module.asm.memory`),
+ * made in JavaScript, shared, by the threaded one (`Module.wasmMemory`). Undefined where neither is.
+ */
+export function heapMemory(wasm: HeapOwner | undefined): WebAssembly.Memory | undefined {
+  return wasm?.asm?.memory ?? wasm?.wasmMemory;
+}

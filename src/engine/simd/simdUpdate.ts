@@ -3,7 +3,7 @@
 // NaN); callers fall back to those on null.
 import type { UpdateLoops } from '../fusedUpdate';
 import { tf } from '../tf';
-import { simdExportsFor } from './simdModule';
+import { type HeapOwner, heapMemory, simdExportsFor } from './simdModule';
 
 const bound = new WeakMap<WebAssembly.Memory, UpdateLoops | null>();
 
@@ -77,12 +77,7 @@ export function setSimdUpdate(value: boolean): void {
  */
 export function heapUpdateLoops(views: Float32Array[]): UpdateLoops | null {
   if (!enabled) return null;
-  const wasm = (
-    tf.backend() as unknown as {
-      wasm?: { asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory };
-    }
-  ).wasm;
-  const memory = wasm?.asm?.memory ?? wasm?.wasmMemory;
+  const memory = heapMemory((tf.backend() as unknown as { wasm?: HeapOwner }).wasm);
   if (!memory) return null;
   const buffer: ArrayBufferLike = memory.buffer;
   const size = buffer.byteLength;
